@@ -1,0 +1,213 @@
+"""What every check is made of: a ``CheckSpec`` (id, scope, typed ``Params``, pure function).
+
+A check never does I/O. It receives a ``CheckContext`` — the evidence already fetched and
+extracted — and returns ``Outcome`` values with a message *code*; the engine stamps item, URL
+and rule provenance, and i18n turns codes into Thai or English (STYLE habit 2).
+
+Scope:
+
+* ``url``: run once per submitted URL with that URL's own evidence (reachability and the
+  main-site rule apply to each URL the assessor clicks);
+* ``item``: run once over the whole evidence of the item (content rules are met by the page
+  and its documents together).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from oit_checker.model import DocKind, EvidenceDoc, FindingStatus, Link, Outcome
+
+Scope = Literal["url", "item"]
+
+
+class Params(BaseModel):
+    """Base of every check's parameters: frozen, strict about unknown keys."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _year_ref(value: Any) -> str:
+    """Accept ``2568``, ``"2568"``, ``"fy"``, ``"fy-1"``, ``"fy+1"`` (relative to the checklist)."""
+    if isinstance(value, bool):
+        raise ValueError("a year is a number such as 2568 or an expression such as fy-1")
+    if isinstance(value, int):
+        if not 2400 < value < 2700:
+            raise ValueError(f"{value} is not a Buddhist-Era year (e.g. 2568)")
+        return str(value)
+    if isinstance(value, str):
+        s = value.strip().lower().replace(" ", "").strip("{}")
+        if re.fullmatch(r"fy([+-]\d{1,2})?", s) or re.fullmatch(r"2[4-6]\d\d", s):
+            return s
+    raise ValueError("a year is a number such as 2568 or an expression such as fy-1")
+
+
+YearRef = Annotated[str, BeforeValidator(_year_ref)]
+
+
+def resolve_year(ref: str, fiscal_year: int) -> int:
+    """``"fy-1"`` with fiscal year 2568 → 2567; ``"2566"`` → 2566."""
+    if ref.startswith("fy"):
+        return fiscal_year + (int(ref[2:]) if len(ref) > 2 else 0)
+    return int(ref)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """Everything a check may look at. Built by the engine; immutable."""
+
+    item_id: str
+    fiscal_year: int
+    today: dt.date
+    main_site: str
+    evidence: tuple[EvidenceDoc, ...]
+    submitted_url: str | None = None
+    offsite_links: tuple[Link, ...] = ()
+
+    @property
+    def submitted(self) -> tuple[EvidenceDoc, ...]:
+        return tuple(e for e in self.evidence if e.depth == 0)
+
+    @property
+    def obtained(self) -> tuple[EvidenceDoc, ...]:
+        """Evidence whose body could be fetched and extracted."""
+        return tuple(
+            e for e in self.evidence if e.resource.ok and e.document.kind is not DocKind.NONE
+        )
+
+    @property
+    def readable(self) -> tuple[EvidenceDoc, ...]:
+        return tuple(e for e in self.obtained if e.document.readable)
+
+    @property
+    def unreadable(self) -> tuple[EvidenceDoc, ...]:
+        return tuple(e for e in self.obtained if not e.document.readable)
+
+
+CheckFn = Callable[[CheckContext, Any], Sequence[Outcome]]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    id: str
+    scope: Scope
+    params: type[Params]
+    fn: CheckFn
+    doc: str
+    applies_to: tuple[DocKind, ...] = ()
+
+    def run(self, ctx: CheckContext, params: Params) -> list[Outcome]:
+        return list(self.fn(ctx, params))
+
+
+def outcome(
+    status_: FindingStatus,
+    code_: str,
+    /,
+    *,
+    url: str | None = None,
+    evidence: str = "",
+    **params: Any,
+) -> Outcome:
+    """Shorthand used by every check module (positional-only so any param name is free)."""
+    return Outcome(status=status_, code=code_, params=params, url=url, evidence=str(evidence))
+
+
+def passed(code_: str, /, **kw: Any) -> Outcome:
+    return outcome(FindingStatus.PASS, code_, **kw)
+
+
+def failed(code_: str, /, **kw: Any) -> Outcome:
+    return outcome(FindingStatus.FAIL, code_, **kw)
+
+
+def warned(code_: str, /, **kw: Any) -> Outcome:
+    return outcome(FindingStatus.WARN, code_, **kw)
+
+
+def manual(code_: str, /, **kw: Any) -> Outcome:
+    return outcome(FindingStatus.MANUAL, code_, **kw)
+
+
+def no_evidence(check: str, ctx: CheckContext) -> Outcome | None:
+    """The shared answer of content rules when nothing readable was obtained.
+
+    Unobtainable evidence (broken, too large, timed out) fails with the reason; evidence that
+    exists but cannot be read by machine (scan, image, script-drawn page) is ``manual``.
+    """
+    if ctx.readable:
+        return None
+    if ctx.unreadable:
+        e = ctx.unreadable[0]
+        return manual(
+            f"{check}.unreadable",
+            url=e.resource.url,
+            reason=e.document.unreadable_reason or "unreadable",
+        )
+    broken = next((e for e in ctx.evidence if not e.resource.ok), None)
+    if broken is not None:
+        r = broken.resource
+        return failed(
+            f"{check}.no_evidence",
+            url=r.url,
+            reason=(r.error.value if r.error else f"http_{r.status}"),
+        )
+    return failed(f"{check}.no_evidence", reason="empty")
+
+
+def substance(ctx: CheckContext) -> tuple[EvidenceDoc, ...]:
+    """The evidence that carries the substance of a time rule.
+
+    Agency pages echo the item's title ("รายงาน…ประจำปี พ.ศ. 2567") above a link to the real
+    report, which may be for another year: when the evidence has documents (PDF, XLSX, DOCX),
+    years and dates are judged on those; the page counts only when it holds the content.
+    """
+    files = tuple(e for e in ctx.obtained if e.document.kind is not DocKind.HTML)
+    return tuple(e for e in files if e.document.readable) if files else ctx.readable
+
+
+def readable_texts(
+    ctx: CheckContext, pool: tuple[EvidenceDoc, ...] | None = None
+) -> list[tuple[EvidenceDoc, str]]:
+    """(evidence, text incl. title and content link texts) for readable documents."""
+    out = []
+    for e in ctx.readable if pool is None else pool:
+        d = e.document
+        parts = [d.title, d.text]
+        if d.kind is DocKind.HTML:
+            parts.extend(link.text for link in d.links if not link.nav)
+        out.append((e, "\n".join(p for p in parts if p)))
+    return out
+
+
+def not_found(check: str, ctx: CheckContext, code_: str, /, **params: Any) -> Outcome:
+    """What a content rule answers when the readable evidence lacks what it looks for.
+
+    ``fail`` only when the machine saw everything: if part of the evidence is unreadable (a
+    scan) or sits on another host that the tool does not follow, the answer is ``manual``.
+    Broken linked documents are named in the failure (``broken`` param).
+    """
+    broken = [e.resource.url for e in ctx.evidence if e.depth > 0 and not e.resource.ok]
+    if broken and "broken" not in params:
+        params["broken"] = len(broken)
+    none = no_evidence(check, ctx)
+    if none is not None:
+        return none
+    if ctx.unreadable:
+        e = ctx.unreadable[0]
+        return manual(
+            f"{check}.unreadable",
+            url=e.resource.url,
+            reason=e.document.unreadable_reason or "unreadable",
+            **params,
+        )
+    if ctx.offsite_links:
+        link = ctx.offsite_links[0]
+        return manual(f"{check}.offsite_unchecked", url=link.url, **params)
+    return failed(code_, **params)

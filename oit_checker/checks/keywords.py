@@ -1,0 +1,74 @@
+"""``keywords``: every required element is named somewhere in the evidence.
+
+An item scores zero when a required element is missing (seed 000: O14 HR plan without its
+elements, O21 No Gift page without all elements, O27 measures without how the ITA analysis is
+put into practice). Each group lists alternative wordings of one element; every group must be
+found (or ``min_groups`` of them). Matching runs on Thai-normalised text with spaces ignored, so
+``ประจำ ปี`` from pdfium, Thai digits, ``ํา`` and repeated-cluster artefacts of PDF extraction
+still match; U+FFFD in old PDFs stands for any one vowel or mark.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+from oit_checker.checks._base import (
+    CheckContext,
+    Params,
+    not_found,
+    passed,
+    readable_texts,
+)
+from oit_checker.model import Outcome
+from oit_checker.thaitext import contains, match_key
+
+
+class KeywordGroup(BaseModel):
+    """One required element: a label for messages and its accepted wordings."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label: str
+    any: tuple[str, ...]
+
+
+def _group(value: Any) -> Any:
+    if isinstance(value, str):
+        return {"label": value, "any": (value,)}
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        return {"label": value[0], "any": tuple(value)}
+    if isinstance(value, dict) and "any" in value and "label" not in value:
+        alts = value["any"]
+        return {**value, "label": alts[0] if isinstance(alts, list | tuple) and alts else ""}
+    return value
+
+
+class KeywordsParams(Params):
+    groups: tuple[Annotated[KeywordGroup, BeforeValidator(_group)], ...]
+    min_groups: int | None = None
+
+
+def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:
+    keys = [(e, match_key(text)) for e, text in readable_texts(ctx)]
+    missing: list[str] = []
+    found: list[str] = []
+    for group in params.groups:
+        hit = next((alt for alt in group.any for _, key in keys if contains(key, alt)), None)
+        if hit is None:
+            missing.append(group.label)
+        else:
+            found.append(hit)
+    need = len(params.groups) if params.min_groups is None else params.min_groups
+    if keys and len(found) >= need:
+        return [passed("keywords.ok", found=", ".join(found), evidence=", ".join(found))]
+    return [
+        not_found(
+            "keywords",
+            ctx,
+            "keywords.missing",
+            missing=", ".join(missing),
+            count=len(missing),
+            evidence=", ".join(missing),
+        )
+    ]

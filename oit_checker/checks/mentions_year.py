@@ -1,0 +1,50 @@
+"""``mentions_year``: the evidence names the fiscal year the item is about.
+
+Titles of the 2568 items carry their year ("รายงานผลการดำเนินงานประจำปี พ.ศ. 2567"): a report
+for the wrong year scores zero (ITA-NOTES §1.3; seed 001 lost O7 and O28). ``year`` is a BE year
+or an expression relative to the checklist's year (``fy``, ``fy-1``). With ``allow_range`` a
+period such as "2566–2570" that covers the year counts (multi-year plans). Years are searched in
+text, titles, link texts and URLs, with Thai digits; the finding lists the years that were
+found instead when the right one is missing. When the evidence has documents, the year is
+judged on them, not on the page heading that echoes the item title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import unquote
+
+from oit_checker.checks._base import (
+    CheckContext,
+    Params,
+    YearRef,
+    not_found,
+    passed,
+    readable_texts,
+    resolve_year,
+    substance,
+)
+from oit_checker.model import Outcome
+from oit_checker.thaidate import find_years
+
+
+class MentionsYearParams(Params):
+    year: YearRef = "fy"
+    allow_range: bool = False
+
+
+def check(ctx: CheckContext, params: MentionsYearParams) -> list[Outcome]:
+    want = resolve_year(params.year, ctx.fiscal_year)
+    seen: Counter[int] = Counter()
+    for e, text in readable_texts(ctx, substance(ctx)):
+        haystack = text + "\n" + unquote(e.resource.url.rsplit("/", 1)[-1])
+        for first, last, raw in find_years(haystack):
+            if first == last == want or (params.allow_range and first <= want <= last):
+                return [passed("mentions_year.ok", url=e.resource.url, year=want, evidence=raw)]
+            seen[first] += 1
+            if last != first:
+                seen[last] += 1
+    others = ", ".join(str(y) for y, _ in seen.most_common(5))
+    return [
+        not_found("mentions_year", ctx, "mentions_year.missing", year=want, found=others or "-")
+    ]

@@ -1,0 +1,202 @@
+"""``xlsx_template``: the NACC procurement workbook is filed as issued.
+
+In ITA 2568, O12 and O13 are answered on an Excel template issued by the NACC; an agency that
+deleted its "คำอธิบายเพิ่มเติม" sheet scored zero on both (seed 000, ITA-NOTES §3). For each
+workbook of the evidence this check verifies, as configured: the ``required_sheets`` are all
+present and in the template's order; the header row of ``data_sheet`` equals ``header`` after
+whitespace normalisation (or contains it in order, with ``header_mode: contains``); the
+``fy_column`` holds the required fiscal year; there are at least ``min_rows`` data rows; and
+``status_column`` values come from ``status_values`` (both spellings in use are accepted).
+When several workbooks are linked, one that passes every rule is enough (an extra monthly file
+must not fail the item); otherwise each failing rule is reported with the sheet or column.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from oit_checker.checks._base import (
+    CheckContext,
+    Params,
+    YearRef,
+    failed,
+    not_found,
+    passed,
+    resolve_year,
+    warned,
+)
+from oit_checker.model import DocKind, EvidenceDoc, Outcome, Sheet
+from oit_checker.thaidate import find_years
+from oit_checker.thaitext import match_key
+
+
+class XlsxTemplateParams(Params):
+    required_sheets: tuple[str, ...] = ()
+    data_sheet: str | None = None
+    header: tuple[str, ...] = ()
+    header_mode: Literal["exact", "contains"] = "exact"
+    fy_column: str | None = None
+    year: YearRef = "fy"
+    min_rows: int = 0
+    status_column: str | None = None
+    status_values: tuple[str, ...] = ()
+
+
+def _find_sheet(sheets: tuple[Sheet, ...], name: str) -> Sheet | None:
+    key = match_key(name)
+    return next((s for s in sheets if match_key(s.name) == key), None)
+
+
+def _column(sheet: Sheet, name: str) -> int | None:
+    key = match_key(name)
+    return next((i for i, h in enumerate(sheet.header) if key and key in match_key(h)), None)
+
+
+def _header_problem(sheet: Sheet, want: tuple[str, ...], mode: str) -> str | None:
+    got = [match_key(h) for h in sheet.header]
+    while got and not got[-1]:
+        got.pop()
+    keys = [match_key(w) for w in want]
+    if mode == "exact":
+        for i, k in enumerate(keys):
+            if i >= len(got) or got[i] != k:
+                return want[i]
+        return None
+    pos = 0
+    for i, k in enumerate(keys):
+        while pos < len(got) and got[pos] != k:
+            pos += 1
+        if pos == len(got):
+            return want[i]
+        pos += 1
+    return None
+
+
+def _judge(e: EvidenceDoc, p: XlsxTemplateParams, year: int) -> list[Outcome]:
+    url = e.resource.url
+    sheets = e.document.sheets
+    names = [s.name for s in sheets]
+    out: list[Outcome] = []
+    positions = []
+    for name in p.required_sheets:
+        s = _find_sheet(sheets, name)
+        if s is None:
+            out.append(
+                failed(
+                    "xlsx_template.sheet_missing", url=url, sheet=name, evidence=" | ".join(names)
+                )
+            )
+        else:
+            positions.append(names.index(s.name))
+    if len(positions) == len(p.required_sheets) and positions != sorted(positions):
+        out.append(
+            failed(
+                "xlsx_template.sheet_order",
+                url=url,
+                expected=" | ".join(p.required_sheets),
+                evidence=" | ".join(names),
+            )
+        )
+    data = _find_sheet(sheets, p.data_sheet) if p.data_sheet else (sheets[0] if sheets else None)
+    if data is None:
+        if p.data_sheet and p.data_sheet not in p.required_sheets:
+            out.append(
+                failed(
+                    "xlsx_template.sheet_missing",
+                    url=url,
+                    sheet=p.data_sheet,
+                    evidence=" | ".join(names),
+                )
+            )
+        return out
+    if p.header:
+        bad = _header_problem(data, p.header, p.header_mode)
+        if bad is not None:
+            out.append(
+                failed(
+                    "xlsx_template.header_mismatch",
+                    url=url,
+                    sheet=data.name,
+                    column=bad,
+                    evidence=" | ".join(h for h in data.header if h),
+                )
+            )
+    if p.fy_column:
+        col = _column(data, p.fy_column)
+        if col is None:
+            out.append(
+                failed("xlsx_template.column_missing", url=url, sheet=data.name, column=p.fy_column)
+            )
+        else:
+            years = {
+                y
+                for row in data.rows
+                if col < len(row) and row[col]
+                for y, _, _ in find_years(row[col])
+            }
+            if data.rows and year not in years:
+                shown = ", ".join(str(y) for y in sorted(years)) or "-"
+                out.append(
+                    failed(
+                        "xlsx_template.fy_wrong",
+                        url=url,
+                        sheet=data.name,
+                        column=p.fy_column,
+                        year=year,
+                        found=shown,
+                        evidence=shown,
+                    )
+                )
+    if data.row_count < p.min_rows:
+        out.append(
+            failed(
+                "xlsx_template.too_few_rows",
+                url=url,
+                sheet=data.name,
+                rows=data.row_count,
+                min=p.min_rows,
+            )
+        )
+    if p.status_column and p.status_values:
+        col = _column(data, p.status_column)
+        allowed = {match_key(v) for v in p.status_values}
+        odd = sorted(
+            {
+                row[col]
+                for row in data.rows
+                if col is not None
+                and col < len(row)
+                and row[col]
+                and match_key(row[col]) not in allowed
+            }
+        )
+        if odd:
+            out.append(
+                warned(
+                    "xlsx_template.status_unknown",
+                    url=url,
+                    sheet=data.name,
+                    values=", ".join(odd[:5]),
+                    evidence=", ".join(odd[:5]),
+                )
+            )
+    return out
+
+
+def check(ctx: CheckContext, params: XlsxTemplateParams) -> list[Outcome]:
+    year = resolve_year(params.year, ctx.fiscal_year)
+    books = [e for e in ctx.readable if e.document.kind is DocKind.XLSX]
+    if not books:
+        return [not_found("xlsx_template", ctx, "xlsx_template.no_workbook")]
+    judged = [(e, _judge(e, params, year)) for e in books]
+    for e, outs in judged:
+        if not any(o.status.value == "fail" for o in outs):
+            return [
+                *outs,
+                passed(
+                    "xlsx_template.ok",
+                    url=e.resource.url,
+                    sheets=" | ".join(s.name for s in e.document.sheets),
+                ),
+            ]
+    return [o for _, outs in judged for o in outs]

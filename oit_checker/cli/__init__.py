@@ -1,0 +1,58 @@
+"""The command line: the top-level parser, dispatch, and the one exit-code table.
+
+Exit codes (DESIGN "Command line"):
+
+====  ===================================================================================
+0     ran, and every gate held (with no gate flag, a completed run exits 0 whatever the score)
+1     ran, and a gate failed (``--fail-under``, ``--require``)
+2     bad input or usage: unreadable/invalid submission or checklist, unknown item or
+      checklist; the message names the file, line and field
+====  ===================================================================================
+
+A website that is down is a finding in the report, never an exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from oit_checker import __version__
+from oit_checker.errors import InputError, UsageError
+
+EXIT_OK = 0
+EXIT_GATE = 1
+EXIT_INPUT = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from oit_checker.cli import check, checklists, demo
+
+    parser = argparse.ArgumentParser(
+        prog="oit-checker",
+        description="ตรวจความพร้อม OIT (ITA ของ ป.ป.ช.) ก่อนส่ง — pre-assessment of ITA OIT items.",
+    )
+    parser.add_argument("--version", action="version", version=f"oit-checker {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    check.add_parser(sub)
+    demo.add_parser(sub)
+    checklists.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except InputError as exc:
+        print(f"oit-checker: error: {exc.render()}", file=sys.stderr)
+        return EXIT_INPUT
+    except UsageError as exc:
+        print(f"oit-checker: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("oit-checker: interrupted", file=sys.stderr)
+        return 130

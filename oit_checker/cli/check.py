@@ -1,0 +1,105 @@
+"""``oit-checker check SUBMISSION``: args → inputs → engine → reporter → exit code."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+from typing import Any
+
+from oit_checker import gate
+from oit_checker.checklist.load import load_checklist
+from oit_checker.checklist.model import Checklist
+from oit_checker.cli._common import (
+    add_run_flags,
+    parse_rewrites,
+    settings_from,
+    use_color,
+    write_output,
+)
+from oit_checker.cli.progress import Progress
+from oit_checker.engine import run_check
+from oit_checker.itemid import normalize_item_id
+from oit_checker.model import Report
+from oit_checker.reporters import REPORTERS, table
+from oit_checker.submission.load import Submission, load_submission, validate_against
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("check", help="check a submission file and print a scorecard")
+    p.add_argument("submission", help="submission file (.yaml, .csv or .xlsx)")
+    p.add_argument(
+        "--checklist",
+        metavar="ID|PATH",
+        help="checklist id (ita-2568) or YAML path; default: the submission's",
+    )
+    p.add_argument("--main-site", metavar="URL", help="main website (for CSV/XLSX files)")
+    p.add_argument("--agency", metavar="NAME", help="agency name (for CSV/XLSX files)")
+    p.add_argument(
+        "--fail-under",
+        type=float,
+        metavar="SCORE",
+        help="exit 1 when the (pessimistic) OIT score is below SCORE",
+    )
+    p.add_argument("--require", metavar="O12,O13", help="exit 1 unless these items pass")
+    p.add_argument(
+        "--rewrite",
+        action="append",
+        metavar="FROM=TO",
+        help="fetch URLs starting with FROM at TO (staging); judge on FROM",
+    )
+    add_run_flags(p)
+    p.set_defaults(run=run)
+
+
+def pick_checklist(explicit: str | None, sub: Submission) -> Checklist:
+    if explicit:
+        return load_checklist(explicit)
+    if sub.checklist:
+        return load_checklist(sub.checklist)
+    if sub.year:
+        return load_checklist(f"ita-{sub.year}")
+    return load_checklist("ita-2568")
+
+
+def _require(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    out = []
+    for part in value.split(","):
+        item = normalize_item_id(part)
+        if item is None:
+            from oit_checker.errors import UsageError
+
+            raise UsageError(f"--require: {part!r} is not an item id such as O12")
+        out.append(item)
+    return tuple(out)
+
+
+def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
+    if args.format == "table":
+        text = table.render(report, lang, color=use_color() and not args.output)
+    else:
+        text = REPORTERS[args.format](report, lang)
+    write_output(text, args.output)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    rewrites = parse_rewrites(args.rewrite)
+    policy = gate.Policy(fail_under=args.fail_under, require=_require(args.require))
+    sub = load_submission(args.submission, main_site=args.main_site, agency=args.agency)
+    checklist = pick_checklist(args.checklist, sub)
+    validate_against(sub, checklist)
+    with Progress() as progress:
+        report = asyncio.run(
+            run_check(checklist, sub, settings, rewrites=rewrites, on_event=progress.event)
+        )
+    emit(report, args, settings.lang)
+    verdict = gate.judge(report, policy)
+    if not verdict.ok:
+        import sys
+
+        for reason in verdict.reasons:
+            print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,64 @@
+"""``oit-checker checklists list | show ID | validate PATH``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from oit_checker.checklist.load import load_checklist, shipped_ids
+from oit_checker.i18n import LANGS
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("checklists", help="list, show or validate checklists")
+    inner = p.add_subparsers(dest="action", metavar="ACTION")
+    inner.required = True
+    ls = inner.add_parser("list", help="shipped checklists with completeness and certainty")
+    ls.set_defaults(run=run_list)
+    show = inner.add_parser("show", help="every item of a checklist with its rules")
+    show.add_argument("checklist", metavar="ID|PATH")
+    show.add_argument("--lang", choices=LANGS, default="th")
+    show.set_defaults(run=run_show)
+    val = inner.add_parser("validate", help="validate a checklist file (exit 2 if invalid)")
+    val.add_argument("path")
+    val.set_defaults(run=run_validate)
+
+
+def _console() -> Console:
+    return Console(width=120, no_color=True, highlight=False, soft_wrap=False)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    t = Table("id", "year", "items", "completeness", "certainty", "title")
+    for cid in shipped_ids():
+        c = load_checklist(cid)
+        t.add_row(c.id, str(c.year), str(len(c.items)), c.completeness, c.certainty, c.title)
+    _console().print(t)
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    c = load_checklist(args.checklist)
+    console = _console()
+    console.print(f"{c.id} — {c.title} (ปีงบประมาณ {c.year}; {c.completeness}, {c.certainty})")
+    for item in c.items:
+        title = item.title if args.lang == "th" else (item.title_en or item.title)
+        console.print(
+            f"\n{item.id}  [ตัวชี้วัด {item.indicator}] {title}  (น้ำหนัก {item.weight:g})", markup=False
+        )
+        for ref in item.checks:
+            params = ref.params.model_dump(exclude_defaults=True)
+            shown = f" {params}" if params else ""
+            src = f"  ← {ref.source}" if ref.source else ""
+            console.print(f"   - {ref.id} [{ref.confidence}]{shown}{src}", markup=False)
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    c = load_checklist(args.path)
+    rules = sum(len(i.checks) for i in c.items)
+    print(f"{args.path}: OK — {c.id}, {len(c.items)} items, {rules} rules")
+    return 0

@@ -1,0 +1,59 @@
+"""``oit-checker demo``: serve the bundled sample agency site on 127.0.0.1 and check it.
+
+Needs no internet: the site is built into a temporary folder, served on a free port, and the
+bundled submission is checked end to end exactly as ``check`` would (``--today`` defaults to a
+date inside the ITA 2568 window so the demo's verdicts never drift with the calendar).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from oit_checker.checklist.load import load_checklist
+from oit_checker.cli._common import add_run_flags, settings_from
+from oit_checker.cli.check import emit
+from oit_checker.demo import site
+from oit_checker.demo.server import LocalServer, SiteHandler
+from oit_checker.engine import run_check
+from oit_checker.submission.load import load_submission
+
+DEMO_TODAY = dt.date(2025, 3, 31)
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("demo", help="check the bundled sample agency site (no internet needed)")
+    p.add_argument("--keep", metavar="DIR", help="build the site and submission into DIR")
+    add_run_flags(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.today is None:
+        args.today = DEMO_TODAY
+    settings = settings_from(args)
+    with tempfile.TemporaryDirectory(prefix="oit-demo-") as tmp:
+        root = Path(args.keep or tmp)
+        paths = site.build(root / "site")
+
+        class Handler(SiteHandler):
+            pass
+
+        Handler.root = root / "site"
+        with LocalServer(Handler) as server:
+            sub_path = root / "submission.yaml"
+            sub_path.write_text(site.submission_yaml(server.origin, paths), encoding="utf-8")
+            print(
+                f"oit-checker demo: serving {site.AGENCY} at {server.origin}/ "
+                f"(submission: {sub_path if args.keep else 'temporary'})",
+                file=sys.stderr,
+            )
+            sub = load_submission(sub_path)
+            report = asyncio.run(run_check(load_checklist("ita-2568"), sub, settings))
+    emit(report, args, settings.lang)
+    return 0

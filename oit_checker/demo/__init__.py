@@ -1,0 +1,1 @@
+"""The bundled sample agency site and its local server (``oit-checker demo``)."""

@@ -1,0 +1,269 @@
+"""Async orchestration: plan → fetch → extract → follow → checks → stamp findings → score.
+
+The engine owns the order of work and nothing else: it fetches each URL once (the fetcher
+memoises), extracts each body once on a single worker thread (pdfium is not thread-safe, and
+one thread keeps memory flat), runs the pure checks, and stamps their outcomes with the item,
+the rule's source and confidence. A rule marked ``inferred`` never decides ``fail``: its
+failure is reported as ``warn`` (ITA-NOTES marking). Progress goes to an optional callback;
+nothing is printed here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from oit_checker import __version__, follow, score
+from oit_checker.checklist.model import Checklist, CheckRef, Item
+from oit_checker.checks import CheckContext, get
+from oit_checker.extract import extract, remove_body
+from oit_checker.fetch.fetcher import Fetcher
+from oit_checker.model import (
+    Document,
+    EvidenceDoc,
+    Finding,
+    FindingStatus,
+    Link,
+    Report,
+    Resource,
+)
+from oit_checker.settings import BANGKOK, RunSettings
+from oit_checker.submission.load import Submission
+
+if TYPE_CHECKING:
+    import httpx
+
+EventFn = Callable[[str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class Rewrite:
+    """``--rewrite FROM=TO``: fetch URLs starting with FROM at TO; judge on the original."""
+
+    src: str
+    dst: str
+
+    def out(self, url: str) -> str:
+        return self.dst + url[len(self.src) :] if url.startswith(self.src) else url
+
+    def back(self, url: str) -> str:
+        return self.src + url[len(self.dst) :] if url.startswith(self.dst) else url
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEvidence:
+    evidence: tuple[EvidenceDoc, ...]
+    offsite: tuple[Link, ...]
+
+
+class _Run:
+    def __init__(
+        self,
+        checklist: Checklist,
+        sub: Submission,
+        settings: RunSettings,
+        fetcher: Fetcher,
+        rewrites: Sequence[Rewrite],
+        on_event: EventFn | None,
+    ) -> None:
+        self.checklist, self.sub, self.settings = checklist, sub, settings
+        self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
+
+    def _out(self, url: str) -> str:
+        for r in self.rewrites:
+            url = r.out(url)
+        return url
+
+    def _back(self, url: str) -> str:
+        for r in self.rewrites:
+            url = r.back(url)
+        return url
+
+    async def get(self, url: str) -> tuple[Resource, Document]:
+        task = self.docs.get(url)
+        if task is None:
+            task = self.docs[url] = asyncio.ensure_future(self._get(url))
+        return await asyncio.shield(task)
+
+    async def _get(self, url: str) -> tuple[Resource, Document]:
+        res = await self.fetcher.fetch(self._out(url))
+        if self.rewrites:
+            res = replace(
+                res,
+                url=url,
+                final_url=self._back(res.final_url),
+                redirects=tuple(self._back(u) for u in res.redirects),
+            )
+        loop = asyncio.get_running_loop()
+        try:
+            doc = await loop.run_in_executor(self.pool, extract, res, self.settings)
+        finally:
+            await loop.run_in_executor(self.pool, remove_body, res)
+        if self.on_event:
+            self.on_event("extracted", url)
+        return res, doc
+
+    async def item_evidence(self, urls: tuple[str, ...]) -> ItemEvidence:
+        got = await asyncio.gather(*(self.get(u) for u in urls))
+        evidence = [
+            EvidenceDoc(r, d, submitted=u, depth=0) for u, (r, d) in zip(urls, got, strict=True)
+        ]
+        offsite: list[Link] = []
+        frontier = list(evidence)
+        budget = self.settings.follow_max
+        seen = frozenset(urls)
+        while frontier and budget > 0:
+            wanted: list[tuple[EvidenceDoc, Link]] = []
+            for parent in frontier:
+                plan = follow.pick(
+                    parent.document,
+                    page_url=parent.resource.final_url,
+                    main_site=self.sub.main_site,
+                    depth=parent.depth,
+                    follow_depth=self.settings.follow_depth,
+                    limit=budget - len(wanted),
+                    skip=seen,
+                )
+                offsite.extend(plan.offsite)
+                wanted.extend((parent, link) for link in plan.follow)
+                seen = seen | {link.url for link in plan.follow}
+            budget -= len(wanted)
+            children = await asyncio.gather(*(self.get(link.url) for _, link in wanted))
+            frontier = [
+                EvidenceDoc(
+                    r, d, submitted=parent.submitted, depth=parent.depth + 1, link_text=link.text
+                )
+                for (parent, link), (r, d) in zip(wanted, children, strict=True)
+            ]
+            evidence.extend(frontier)
+        return ItemEvidence(tuple(evidence), tuple(offsite))
+
+
+def run_checks(
+    item: Item,
+    urls: tuple[str, ...],
+    ev: ItemEvidence,
+    *,
+    fiscal_year: int,
+    today: dt.date,
+    main_site: str,
+) -> tuple[Finding, ...]:
+    """Run every rule of ``item`` over its evidence (pure: no I/O) and stamp the findings."""
+    findings: list[Finding] = []
+    for ref in item.checks:
+        spec = get(ref.id)
+        contexts = []
+        if spec.scope == "url":
+            for url in urls:
+                mine = tuple(e for e in ev.evidence if e.submitted == url)
+                contexts.append(
+                    CheckContext(item.id, fiscal_year, today, main_site, mine, url, ev.offsite)
+                )
+        else:
+            contexts.append(
+                CheckContext(item.id, fiscal_year, today, main_site, ev.evidence, None, ev.offsite)
+            )
+        for ctx in contexts:
+            findings.extend(_stamp(ref, item.id, o) for o in spec.run(ctx, ref.params))
+    return tuple(findings)
+
+
+def _stamp(ref: CheckRef, item_id: str, o: object) -> Finding:
+    from oit_checker.model import Outcome
+
+    assert isinstance(o, Outcome)
+    status, downgraded = o.status, False
+    if ref.confidence == "inferred" and status is FindingStatus.FAIL:
+        status, downgraded = FindingStatus.WARN, True
+    return Finding(
+        check=ref.id,
+        item=item_id,
+        status=status,
+        code=o.code,
+        params=o.params,
+        url=o.url,
+        evidence=o.evidence,
+        source=ref.source,
+        confidence=ref.confidence,
+        downgraded=downgraded,
+    )
+
+
+async def run_check(
+    checklist: Checklist,
+    sub: Submission,
+    settings: RunSettings,
+    *,
+    rewrites: Sequence[Rewrite] = (),
+    transport: httpx.AsyncBaseTransport | None = None,
+    on_event: EventFn | None = None,
+) -> Report:
+    """Check one agency's submission against a checklist; never raises for website problems."""
+    started = time.monotonic()
+    today = settings.effective_today()
+    own_dir = settings.work_dir is None
+    work = Path(settings.work_dir or tempfile.mkdtemp(prefix="oit-checker-"))
+    try:
+        async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
+            run = _Run(checklist, sub, settings, fetcher, rewrites, on_event)
+            try:
+                submitted = [(item, sub.urls(item.id)) for item in checklist.items]
+                gathered = await asyncio.gather(
+                    *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
+                )
+            finally:
+                run.pool.shutdown(wait=True)
+            results = []
+            for (item, urls), ev in zip(submitted, gathered, strict=True):
+                findings = (
+                    run_checks(
+                        item,
+                        urls,
+                        ev,
+                        fiscal_year=checklist.year,
+                        today=today,
+                        main_site=sub.main_site,
+                    )
+                    if urls
+                    else ()
+                )
+                results.append(score.item_result(item, urls, findings))
+            stats = (
+                ("resources", float(fetcher.fetched)),
+                ("bytes", float(fetcher.bytes_downloaded)),
+                ("seconds", round(time.monotonic() - started, 3)),
+            )
+    finally:
+        if own_dir:
+            shutil.rmtree(work, ignore_errors=True)
+    return score.build_report(
+        checklist,
+        results,
+        tool_version=__version__,
+        agency=sub.agency,
+        main_site=sub.main_site,
+        checked_at=dt.datetime.now(BANGKOK).replace(microsecond=0),
+        today=today,
+        stats=stats,
+    )
+
+
+async def _empty() -> ItemEvidence:
+    return ItemEvidence((), ())
+
+
+def check_sync(
+    checklist: Checklist, sub: Submission, settings: RunSettings, **kw: object
+) -> Report:
+    """Blocking wrapper for callers without an event loop (CLI, scripts)."""
+    return asyncio.run(run_check(checklist, sub, settings, **kw))  # type: ignore[arg-type]

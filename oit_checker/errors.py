@@ -1,0 +1,55 @@
+"""The exception tree of oit-checker.
+
+Only bad *input* raises; a broken website never does (fetch problems are values on a
+``Resource``, see ``model.ErrorKind``)::
+
+    OitError
+    ├── InputError(file, line, field)        → exit code 2
+    │   ├── ChecklistError
+    │   ├── SubmissionError
+    │   └── AgenciesError
+    └── UsageError                           → exit code 2 (bad flag combination)
+
+Every ``InputError`` names the file, the 1-based line and the field so that an admin can fix
+the file without guessing; the CLI prints ``file:line: field: message``.
+"""
+
+from __future__ import annotations
+
+
+class OitError(Exception):
+    """Base of every error oit-checker raises on purpose."""
+
+
+class InputError(OitError):
+    """A file the user gave us is unreadable or invalid."""
+
+    def __init__(
+        self, message: str, *, file: str, line: int | None = None, field: str | None = None
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.line = line
+        self.field = field
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = f" {self.field}:" if self.field else ""
+        return f"{where}:{what} {self.message}"
+
+
+class ChecklistError(InputError):
+    """A checklist file (shipped or the user's) is invalid."""
+
+
+class SubmissionError(InputError):
+    """A submission file is invalid."""
+
+
+class AgenciesError(InputError):
+    """An agencies file for ``nightly`` is invalid."""
+
+
+class UsageError(OitError):
+    """A command-line usage problem that argparse cannot see (e.g. a bad --rewrite)."""

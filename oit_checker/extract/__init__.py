@@ -1,0 +1,128 @@
+"""Sniff what a body is (magic bytes first, then Content-Type, then the file name) and hand it
+to the extractor for that kind. Extractors are pure functions of (Resource, settings) and never
+raise: a corrupt file becomes an unreadable ``Document`` with a reason.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from oit_checker.extract import docx, html, pdf, xlsx
+from oit_checker.model import DocKind, Document, FoundDate, Resource
+from oit_checker.settings import RunSettings
+from oit_checker.thaidate import parse_date
+from oit_checker.urls import extension
+
+Extractor = Callable[[Resource, RunSettings], Document]
+
+EXTRACTORS: dict[DocKind, Extractor] = {
+    DocKind.HTML: html.extract,
+    DocKind.PDF: pdf.extract,
+    DocKind.XLSX: xlsx.extract,
+    DocKind.DOCX: docx.extract,
+}
+
+_EXT = {
+    "pdf": DocKind.PDF,
+    "xlsx": DocKind.XLSX,
+    "xlsm": DocKind.XLSX,
+    "xls": DocKind.XLS,
+    "docx": DocKind.DOCX,
+    "htm": DocKind.HTML,
+    "html": DocKind.HTML,
+    "php": DocKind.HTML,
+    "aspx": DocKind.HTML,
+    "jpg": DocKind.IMAGE,
+    "jpeg": DocKind.IMAGE,
+    "png": DocKind.IMAGE,
+    "gif": DocKind.IMAGE,
+    "webp": DocKind.IMAGE,
+    "txt": DocKind.TEXT,
+}
+
+
+def sniff(res: Resource) -> DocKind:
+    if res.body_path is None or not res.ok:
+        return DocKind.NONE
+    try:
+        with open(res.body_path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return DocKind.NONE
+    ctype = (res.header("content-type") or "").split(";")[0].strip().lower()
+    if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
+        return DocKind.PDF
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(res.body_path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return DocKind.XLS
+    if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff" or head[8:12] == b"WEBP":
+        return DocKind.IMAGE
+    if ctype.startswith("image/"):
+        return DocKind.IMAGE
+    lowered = head.lstrip()[:512].lower()
+    if ctype in ("text/html", "application/xhtml+xml") or lowered.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--")
+    ):
+        return DocKind.HTML
+    if ctype.startswith("text/"):
+        return DocKind.TEXT
+    by_ext = _EXT.get(extension(res.final_url))
+    if by_ext is DocKind.HTML and b"<" in head:
+        return DocKind.HTML
+    return DocKind.OTHER if by_ext in (None, DocKind.HTML) else by_ext
+
+
+def _zip_kind(path: str) -> DocKind:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return DocKind.OTHER
+    if "xl/workbook.xml" in names:
+        return DocKind.XLSX
+    if "word/document.xml" in names:
+        return DocKind.DOCX
+    return DocKind.OTHER
+
+
+def extract(res: Resource, settings: RunSettings) -> Document:
+    kind = sniff(res)
+    if kind is DocKind.NONE:
+        return Document(url=res.url, kind=kind, readable=False, unreadable_reason="not_fetched")
+    fn = EXTRACTORS.get(kind)
+    if fn is None:
+        if kind is DocKind.TEXT:
+            return html.extract_text_file(res, settings)
+        reason = {DocKind.IMAGE: "image", DocKind.XLS: "xls_binary"}.get(kind, "unknown_format")
+        return _with_http_date(
+            Document(url=res.url, kind=kind, readable=False, unreadable_reason=reason), res
+        )
+    try:
+        doc = fn(res, settings)
+    except Exception as exc:  # a hostile file must never crash the run
+        doc = Document(
+            url=res.url,
+            kind=kind,
+            readable=False,
+            unreadable_reason=f"corrupt: {type(exc).__name__}",
+        )
+    return _with_http_date(doc, res)
+
+
+def _with_http_date(doc: Document, res: Resource) -> Document:
+    lm = parse_date(res.header("last-modified") or "")
+    if lm is None:
+        return doc
+    from dataclasses import replace
+
+    return replace(
+        doc, dates=(*doc.dates, FoundDate(lm, lm, "http", res.header("last-modified") or ""))
+    )
+
+
+def remove_body(res: Resource) -> None:
+    if res.body_path:
+        Path(res.body_path).unlink(missing_ok=True)

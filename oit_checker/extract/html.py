@@ -1,0 +1,217 @@
+"""HTML → Document with selectolax: visible text, links with their text, dates, title.
+
+Charset: the ``Content-Type`` header, then ``<meta charset>`` / ``http-equiv``, then detection
+(charset-normalizer), then UTF-8 with replacement. ``tis-620`` and ``iso-8859-11`` are read as
+``cp874`` (windows-874), their superset, because many old Thai CMSs mislabel one as the other.
+Pages with almost no text that load scripts are flagged ``script_drawn`` (a browser is needed,
+so their content rules answer ``manual``). Scripts are never executed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from oit_checker.model import DocKind, Document, FoundDate, Link, Resource
+from oit_checker.settings import RunSettings
+from oit_checker.thaidate import find_dates, parse_date
+from oit_checker.thaitext import normalize
+from oit_checker.urls import resolve
+
+THAI_ALIASES = {
+    "tis-620": "cp874",
+    "tis620": "cp874",
+    "iso-8859-11": "cp874",
+    "windows-874": "cp874",
+    "x-windows-874": "cp874",
+    "iso8859-11": "cp874",
+}
+META_DATE_NAMES = (
+    "article:published_time",
+    "article:modified_time",
+    "og:updated_time",
+    "date",
+    "dc.date",
+    "dcterms.modified",
+    "dcterms.created",
+    "last-modified",
+    "pubdate",
+    "datepublished",
+    "datemodified",
+)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*['\"]?\s*([A-Za-z0-9_\-:.]+)", re.I)
+MAX_HTML_BYTES = 10 * 1024 * 1024
+LINK_TAGS = (
+    ("a", "href"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("area", "href"),
+    ("frame", "src"),
+)
+
+
+def codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().strip("'\"").lower()
+    label = THAI_ALIASES.get(label, label)
+    try:
+        "".encode(label)
+    except LookupError:
+        return None
+    return label
+
+
+def decode(data: bytes, content_type: str | None) -> str:
+    """Bytes → str, trusting header, then meta, then detection (Thai single-byte aware)."""
+    header = None
+    if content_type and "charset=" in content_type.lower():
+        header = content_type.lower().split("charset=")[-1].split(";")[0]
+    meta = _META_CHARSET.search(data[:4096])
+    for label in (header, meta.group(1).decode("ascii", "ignore") if meta else None):
+        name = codec(label)
+        if name:
+            try:
+                return data.decode(name)
+            except UnicodeDecodeError:
+                continue
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:200_000], cp_isolation=["cp874", "tis_620", "utf_8", "cp1252"]).best()
+    name = codec(best.encoding) if best else None
+    return data.decode(name or "cp874", errors="replace")
+
+
+def extract(res: Resource, settings: RunSettings) -> Document:
+    assert res.body_path is not None
+    data = Path(res.body_path).read_bytes()[:MAX_HTML_BYTES]
+    text = decode(data, res.header("content-type"))
+    return parse(
+        text, res.final_url or res.url, settings, url=res.url, truncated=res.size > MAX_HTML_BYTES
+    )
+
+
+def parse(
+    markup: str,
+    base_url: str,
+    settings: RunSettings,
+    *,
+    url: str | None = None,
+    truncated: bool = False,
+) -> Document:
+    tree = HTMLParser(markup)
+    base_tag = tree.css_first("base[href]")
+    base = resolve(base_url, base_tag.attributes.get("href") or "") if base_tag else None
+    base = base or base_url
+    title_node = tree.css_first("title")
+    title = normalize(title_node.text()) if title_node else ""
+    dates: list[FoundDate] = []
+    for node in tree.css("time"):
+        raw = node.attributes.get("datetime") or node.text()
+        d = parse_date(raw or "")
+        if d:
+            dates.append(FoundDate(d, d, "time", raw or ""))
+    for node in tree.css("meta"):
+        name = (
+            node.attributes.get("property")
+            or node.attributes.get("name")
+            or node.attributes.get("itemprop")
+            or ""
+        ).lower()
+        if name in META_DATE_NAMES:
+            raw = node.attributes.get("content") or ""
+            d = parse_date(raw)
+            if d:
+                dates.append(FoundDate(d, d, "meta", raw))
+    links: list[Link] = []
+    seen: set[str] = set()
+    for tag, attr in LINK_TAGS:
+        for node in tree.css(f"{tag}[{attr}]"):
+            target = resolve(base, node.attributes.get(attr) or "")
+            if target and target not in seen:
+                seen.add(target)
+                label = (
+                    node.text(separator=" ") if tag == "a" else (node.attributes.get("title") or "")
+                )
+                links.append(Link(target, normalize(label)[:300], tag, _in_nav(node)))
+    has_password = tree.css_first("input[type=password]") is not None
+    scripts = len(tree.css("script[src]")) + len(tree.css("script"))
+    for node in tree.css("script, style, noscript, template, svg"):
+        node.decompose()
+    body = tree.body or tree.root
+    whole = normalize(body.text(separator="\n") if body else "")
+    for node in tree.css("nav, header, footer, aside, [class], [id], [role]"):
+        if node.tag in ("body", "html", "main"):
+            continue
+        if node.tag in ("nav", "header", "footer", "aside") or _is_chrome(node):
+            node.decompose()
+    content = normalize(body.text(separator="\n") if body else "")
+    # The site's chrome (menus saying "ITA 2566 2567 2568") is not evidence; keep the whole
+    # text only when stripping it left almost nothing (a page built entirely in a "menu").
+    visible = content if len(content) >= min(100, len(whole) // 4) else whole
+    if len(visible) > settings.max_text_chars:
+        visible, truncated = visible[: settings.max_text_chars], True
+    for span in find_dates(visible[:200_000]):
+        dates.append(FoundDate(span.start, span.end, "text", span.raw))
+    drawn = len(visible) < 200 and scripts > 0 and not links
+    loading = (
+        re.search(
+            r"กำลังโหลด|loading\.\.\.|please enable javascript|เปิดใช้งาน javascript", visible, re.I
+        )
+        is not None
+    )
+    script_drawn = (drawn or (loading and len(visible) < 400)) and scripts > 0
+    return Document(
+        url=url or base_url,
+        kind=DocKind.HTML,
+        text=visible,
+        title=title,
+        links=tuple(links),
+        dates=tuple(dates),
+        readable=not script_drawn,
+        unreadable_reason="script_drawn" if script_drawn else "",
+        has_password_form=has_password,
+        truncated=truncated,
+    )
+
+
+_NAV_WORDS = re.compile(
+    r"(^|[-_ ])(nav|navbar|menu|menubar|footer|header|sidebar|breadcrumbs?)"
+    r"($|[-_ ])",
+    re.I,
+)
+
+
+def _is_chrome(node: object) -> bool:
+    attrs = getattr(node, "attributes", {}) or {}
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
+    return bool(marker.strip()) and (
+        _NAV_WORDS.search(marker) is not None or "navigation" in marker
+    )
+
+
+def _in_nav(node: object) -> bool:
+    """Is this link part of the site's chrome (menus, header, footer) rather than content?"""
+    cur = getattr(node, "parent", None)
+    for _ in range(12):
+        if cur is None:
+            return False
+        tag = getattr(cur, "tag", "")
+        if tag in ("nav", "header", "footer", "aside") or _is_chrome(cur):
+            return True
+        cur = getattr(cur, "parent", None)
+    return False
+
+
+def extract_text_file(res: Resource, settings: RunSettings) -> Document:
+    assert res.body_path is not None
+    data = Path(res.body_path).read_bytes()[:MAX_HTML_BYTES]
+    text = normalize(decode(data, res.header("content-type")))[: settings.max_text_chars]
+    dates = tuple(FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000]))
+    return Document(url=res.url, kind=DocKind.TEXT, text=text, dates=dates)

@@ -1,0 +1,66 @@
+"""PDF → Document with pypdfium2: text per page, metadata dates, "no text layer" flag.
+
+A PDF whose pages yield (almost) no text is a scan: a machine cannot read it, so it is marked
+unreadable (``no_text_layer``) and its content rules answer ``manual``. Page count and text are
+capped (``max_pdf_pages``, ``max_text_chars``) so a hostile 10,000-page file cannot hold the
+run. pdfium is not thread-safe: callers serialise calls (the engine runs extraction on one
+worker thread).
+"""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+
+from oit_checker.model import DocKind, Document, FoundDate, Resource
+from oit_checker.settings import RunSettings
+from oit_checker.thaidate import find_dates, parse_date
+from oit_checker.thaitext import normalize
+
+MIN_CHARS_PER_PAGE = 20
+
+
+def extract(res: Resource, settings: RunSettings) -> Document:
+    assert res.body_path is not None
+    pdf = pdfium.PdfDocument(res.body_path)
+    try:
+        n_pages = len(pdf)
+        texts: list[str] = []
+        total = 0
+        truncated = n_pages > settings.max_pdf_pages
+        for i in range(min(n_pages, settings.max_pdf_pages)):
+            page = pdf[i]
+            try:
+                tp = page.get_textpage()
+                try:
+                    t = tp.get_text_range()
+                finally:
+                    tp.close()
+            finally:
+                page.close()
+            texts.append(t)
+            total += len(t.strip())
+            if total > settings.max_text_chars:
+                truncated = True
+                break
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    finally:
+        pdf.close()
+    text = normalize("\n".join(texts))[: settings.max_text_chars]
+    dates = [FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000])]
+    for key in ("CreationDate", "ModDate"):
+        d = parse_date(meta.get(key, ""))
+        if d:
+            dates.append(FoundDate(d, d, "pdf_meta", f"{key} {meta[key]}"))
+    scanned = n_pages > 0 and total < MIN_CHARS_PER_PAGE * min(n_pages, 3)
+    return Document(
+        url=res.url,
+        kind=DocKind.PDF,
+        text=text,
+        title=normalize(meta.get("Title", "")),
+        dates=tuple(dates),
+        pages=n_pages,
+        readable=not scanned,
+        unreadable_reason="no_text_layer" if scanned else "",
+        truncated=truncated,
+        meta=tuple((k, str(v)) for k, v in meta.items()),
+    )

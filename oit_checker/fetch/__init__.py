@@ -1,0 +1,1 @@
+"""Fetching: the only package that imports httpx (STYLE habit 4)."""

@@ -1,0 +1,56 @@
+"""One factory for the ``httpx.AsyncClient``: bounds on every wait, UA, TLS, transport seam.
+
+Redirects are *not* followed by httpx: the fetcher follows them itself to count hops, detect
+loops and keep the chain. The transport is injectable so unit tests can use ``MockTransport``
+or pytest-httpx, and end-to-end tests a real socket.
+"""
+
+from __future__ import annotations
+
+import ssl
+
+import httpx
+
+from oit_checker import __version__
+from oit_checker.settings import RunSettings
+
+DEFAULT_UA = (
+    f"oit-checker/{__version__} (+https://github.com/oit-checker/oit-checker; ITA pre-assessment)"
+)
+
+
+def user_agent(settings: RunSettings) -> str:
+    return settings.user_agent or DEFAULT_UA
+
+
+def make_client(
+    settings: RunSettings, *, verify: bool = True, transport: httpx.AsyncBaseTransport | None = None
+) -> httpx.AsyncClient:
+    timeout = httpx.Timeout(
+        connect=settings.connect_timeout,
+        read=settings.read_timeout,
+        write=settings.read_timeout,
+        pool=settings.deadline,
+    )
+    limits = httpx.Limits(
+        max_connections=settings.global_limit, max_keepalive_connections=settings.global_limit
+    )
+    tls: ssl.SSLContext | bool
+    if not verify:
+        tls = False
+    elif settings.ca_bundle:
+        tls = ssl.create_default_context(cafile=settings.ca_bundle)
+    else:
+        tls = True
+    return httpx.AsyncClient(
+        timeout=timeout,
+        limits=limits,
+        verify=tls,
+        follow_redirects=False,
+        transport=transport,
+        headers={
+            "User-Agent": user_agent(settings),
+            "Accept": "*/*",
+            "Accept-Language": "th,en;q=0.8",
+        },
+    )

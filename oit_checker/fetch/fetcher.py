@@ -1,0 +1,313 @@
+"""Download URLs politely and within bounds; translate every failure into an ``ErrorKind``.
+
+* Each URL is fetched once per run, however many items use it (memoised tasks).
+* A global semaphore (``global_limit``) and one per host (``per_host``) bound concurrency;
+  they are released while waiting to retry so one slow host never starves the others.
+* Connect/read time-outs come from the client; ``deadline`` bounds one whole download attempt,
+  so a server that trickles a byte a second cannot hold the run. A deadline is not retried.
+* Retries (``retries``, exponential backoff with jitter) on time-outs, resets, 408, 429 and
+  5xx, honouring ``Retry-After`` up to ``retry_after_cap`` seconds.
+* Redirects are followed here, at most ``max_redirects``, with loop detection.
+* Bodies stream to disk; past ``max_bytes`` the download stops with ``too_large``.
+* A certificate that fails verification is recorded in ``tls_error`` and the URL is fetched
+  again without verification so the other checks still run.
+
+Nothing here parses or judges a body, and no exception leaves :meth:`Fetcher.fetch`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import email.utils
+import hashlib
+import random
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from oit_checker.fetch.client import make_client
+from oit_checker.model import ErrorKind, Resource
+from oit_checker.settings import RunSettings
+from oit_checker.urls import BadURL, host_of, normalize, resolve
+
+KEEP_HEADERS = {
+    "content-type",
+    "content-length",
+    "last-modified",
+    "etag",
+    "content-disposition",
+    "location",
+    "retry-after",
+    "content-encoding",
+    "date",
+}
+RETRY_STATUS = {408, 429}
+RETRY_KINDS = {ErrorKind.TIMEOUT, ErrorKind.RESET}
+REDIRECTS = {301, 302, 303, 307, 308}
+
+EventFn = Callable[[str, str], None]
+
+
+@dataclass
+class _Attempt:
+    status: int | None = None
+    final_url: str = ""
+    headers: tuple[tuple[str, str], ...] = ()
+    body_path: str | None = None
+    size: int = 0
+    redirects: list[str] = field(default_factory=list)
+    error: ErrorKind | None = None
+    detail: str = ""
+    retry_after: float | None = None
+
+
+class Fetcher:
+    """Use as ``async with Fetcher(settings, work_dir) as f: res = await f.fetch(url)``."""
+
+    def __init__(
+        self,
+        settings: RunSettings,
+        work_dir: Path,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        on_event: EventFn | None = None,
+    ) -> None:
+        self.settings = settings
+        self.work_dir = work_dir
+        self._transport = transport
+        self._on_event = on_event
+        self._tasks: dict[str, asyncio.Task[Resource]] = {}
+        self._global = asyncio.Semaphore(settings.global_limit)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._client: httpx.AsyncClient | None = None
+        self._insecure: httpx.AsyncClient | None = None
+        self.bytes_downloaded = 0
+
+    async def __aenter__(self) -> Fetcher:
+        self.work_dir.mkdir(parents=True, exist_ok=True)
+        self._client = make_client(
+            self.settings, verify=self.settings.verify_tls, transport=self._transport
+        )
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        for task in self._tasks.values():
+            task.cancel()
+        for client in (self._client, self._insecure):
+            if client is not None:
+                await client.aclose()
+
+    @property
+    def fetched(self) -> int:
+        return len(self._tasks)
+
+    async def fetch(self, url: str) -> Resource:
+        try:
+            key = normalize(url)
+        except BadURL as exc:
+            return Resource(
+                url=url,
+                final_url=url,
+                status=None,
+                error=ErrorKind.INVALID_URL,
+                error_detail=str(exc),
+            )
+        task = self._tasks.get(key)
+        if task is None:
+            task = asyncio.ensure_future(self._fetch(key))
+            self._tasks[key] = task
+        return await asyncio.shield(task)
+
+    def _emit(self, kind: str, url: str) -> None:
+        if self._on_event is not None:
+            self._on_event(kind, url)
+
+    async def _fetch(self, url: str) -> Resource:
+        started = time.monotonic()
+        self._emit("fetch_start", url)
+        attempt = _Attempt()
+        tls_error = ""
+        insecure = False
+        tries = 0
+        while True:
+            tries += 1
+            async with self._host_sem(url), self._global:
+                attempt = await self._attempt(url, insecure=insecure, tag=tries)
+            if attempt.error is ErrorKind.TLS and not insecure:
+                tls_error, insecure = attempt.detail, True
+                continue
+            if tries > self.settings.retries or not self._retryable(attempt):
+                break
+            self._emit("retry", url)
+            await asyncio.sleep(self._backoff(tries, attempt.retry_after))
+        res = Resource(
+            url=url,
+            final_url=attempt.final_url or url,
+            status=attempt.status,
+            headers=attempt.headers,
+            body_path=attempt.body_path,
+            size=attempt.size,
+            elapsed_s=time.monotonic() - started,
+            attempts=tries,
+            redirects=tuple(attempt.redirects),
+            error=attempt.error,
+            error_detail=attempt.detail,
+            tls_error=tls_error,
+        )
+        self.bytes_downloaded += res.size
+        self._emit("fetch_done", url)
+        return res
+
+    def _host_sem(self, url: str) -> asyncio.Semaphore:
+        host = host_of(url)
+        sem = self._hosts.get(host)
+        if sem is None:
+            sem = self._hosts[host] = asyncio.Semaphore(self.settings.per_host)
+        return sem
+
+    def _retryable(self, a: _Attempt) -> bool:
+        if a.error in RETRY_KINDS:
+            return True
+        return a.status is not None and (a.status in RETRY_STATUS or 500 <= a.status < 600)
+
+    def _backoff(self, tries: int, retry_after: float | None) -> float:
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.settings.retry_after_cap)
+        base = self.settings.backoff_base * (2 ** (tries - 1))
+        return float(min(base * random.uniform(0.5, 1.5), self.settings.backoff_max))
+
+    def _client_for(self, insecure: bool) -> httpx.AsyncClient:
+        if not insecure:
+            assert self._client is not None
+            return self._client
+        if self._insecure is None:
+            self._insecure = make_client(self.settings, verify=False, transport=self._transport)
+        return self._insecure
+
+    async def _attempt(self, url: str, *, insecure: bool, tag: int) -> _Attempt:
+        a = _Attempt(final_url=url)
+        body = self.work_dir / f"{hashlib.sha1(url.encode()).hexdigest()}.{tag}.body"
+        try:
+            async with asyncio.timeout(self.settings.deadline):
+                await self._download(url, self._client_for(insecure), a, body)
+        except TimeoutError:
+            a.error, a.detail = (
+                ErrorKind.DEADLINE,
+                f"no complete answer in {self.settings.deadline:g} s",
+            )
+        except httpx.TimeoutException as exc:
+            a.error, a.detail = ErrorKind.TIMEOUT, type(exc).__name__
+        except httpx.ConnectError as exc:
+            a.error, a.detail = _connect_kind(exc)
+        except (httpx.ReadError, httpx.WriteError) as exc:
+            a.error, a.detail = ErrorKind.RESET, str(exc) or type(exc).__name__
+        except httpx.RemoteProtocolError as exc:
+            a.error, a.detail = ErrorKind.RESET, str(exc) or type(exc).__name__
+        except httpx.UnsupportedProtocol as exc:
+            a.error, a.detail = ErrorKind.UNSUPPORTED_SCHEME, str(exc)
+        except (httpx.InvalidURL, BadURL) as exc:
+            a.error, a.detail = ErrorKind.INVALID_URL, str(exc)
+        except (httpx.HTTPError, OSError, ValueError) as exc:
+            a.error, a.detail = ErrorKind.PROTOCOL, f"{type(exc).__name__}: {exc}"
+        if a.error is not None and a.body_path:
+            with contextlib.suppress(OSError):
+                Path(a.body_path).unlink()
+            a.body_path = None
+        return a
+
+    async def _download(self, url: str, client: httpx.AsyncClient, a: _Attempt, body: Path) -> None:
+        current, seen = url, {url}
+        for hop in range(self.settings.max_redirects + 1):
+            request = client.build_request("GET", current)
+            response = await client.send(request, stream=True)
+            try:
+                a.status, a.final_url = response.status_code, current
+                a.headers = tuple(
+                    (k.lower(), v) for k, v in response.headers.items() if k.lower() in KEEP_HEADERS
+                )
+                location = response.headers.get("location")
+                if response.status_code in REDIRECTS and location:
+                    nxt = resolve(current, location)
+                    if nxt is None:
+                        a.error, a.detail = ErrorKind.PROTOCOL, f"bad redirect to {location!r}"
+                        return
+                    if nxt in seen:
+                        a.error, a.detail = ErrorKind.REDIRECT_LOOP, f"{current} → {nxt}"
+                        return
+                    if hop == self.settings.max_redirects:
+                        a.error = ErrorKind.TOO_MANY_REDIRECTS
+                        a.detail = f"more than {self.settings.max_redirects} redirects"
+                        return
+                    seen.add(nxt)
+                    a.redirects.append(nxt)
+                    current = nxt
+                    continue
+                if response.status_code >= 400:
+                    a.error = (
+                        ErrorKind.HTTP_5XX if response.status_code >= 500 else ErrorKind.HTTP_4XX
+                    )
+                    a.detail = f"HTTP {response.status_code}"
+                    a.retry_after = _retry_after(response.headers.get("retry-after"))
+                    return
+                await self._stream(response, a, body)
+                return
+            finally:
+                await response.aclose()
+
+    async def _stream(self, response: httpx.Response, a: _Attempt, body: Path) -> None:
+        cap = self.settings.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > cap:
+            a.error, a.detail = ErrorKind.TOO_LARGE, f"Content-Length {declared} > {cap}"
+            return
+        a.body_path = str(body)
+        with body.open("wb") as fh:
+            async for chunk in response.aiter_bytes(65536):
+                a.size += len(chunk)
+                if a.size > cap:
+                    a.error, a.detail = ErrorKind.TOO_LARGE, f"body larger than {cap} bytes"
+                    return
+                fh.write(chunk)
+
+
+def _connect_kind(exc: httpx.ConnectError) -> tuple[ErrorKind, str]:
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return ErrorKind.TLS, cause.verify_message or str(cause)
+        if isinstance(cause, ssl.SSLError):
+            return ErrorKind.TLS, str(cause)
+        cause = cause.__cause__ or cause.__context__
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return ErrorKind.TLS, text
+    if any(
+        s in text
+        for s in (
+            "Name or service not known",
+            "nodename nor servname",
+            "Temporary failure in name resolution",
+            "getaddrinfo",
+            "No address associated",
+        )
+    ):
+        return ErrorKind.DNS, text
+    return ErrorKind.CONNECT, text or "connection failed"
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())

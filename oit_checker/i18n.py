@@ -1,0 +1,40 @@
+"""Message codes + params → a Thai (default) or English sentence.
+
+Checks never hold final prose (STYLE habit 2); reporters call :func:`message`. A code without
+its own template falls back to the ``*.<suffix>`` template shared by all content rules
+(``keywords.unreadable`` → ``*.unreadable``), then to the code itself, so a new code can never
+crash a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from oit_checker.messages import en, th
+
+CATALOGUES = {"th": (th.MESSAGES, th.REASONS), "en": (en.MESSAGES, en.REASONS)}
+LANGS = tuple(CATALOGUES)
+
+
+class _Params(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def reason_text(reason: str, lang: str = "th") -> str:
+    reasons = CATALOGUES.get(lang, CATALOGUES["th"])[1]
+    if reason.startswith("http_") and reason[5:].isdigit():
+        return f"HTTP {reason[5:]}"
+    return reasons.get(reason, reasons.get(reason.split(":")[0], reason))
+
+
+def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
+    messages = CATALOGUES.get(lang, CATALOGUES["th"])[0]
+    template = messages.get(code) or messages.get("*." + code.split(".", 1)[-1])
+    if template is None:
+        return code
+    values = _Params(params)
+    if "reason" in params:
+        values["reason_text"] = reason_text(str(params["reason"]), lang)
+    return template.format_map(values)

@@ -1,0 +1,1 @@
+"""Message catalogues: code → template, one module per language."""

@@ -1,0 +1,247 @@
+"""Frozen value types that cross stage boundaries (DESIGN "What flows through the program").
+
+Each stage hands the next an immutable value: fetch → ``Resource``, extract → ``Document``,
+checks → ``Outcome``, engine → ``Finding``, score → ``ItemResult``/``Report``. This module
+imports nothing else from oit_checker so that every stage can depend on it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class FindingStatus(StrEnum):
+    """Closed vocabulary of a finding (DESIGN "JSON report")."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    WARN = "warn"
+    MANUAL = "manual"
+
+
+class ItemStatus(StrEnum):
+    """Closed vocabulary of an item verdict."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    MANUAL = "manual"
+    MISSING = "missing"
+
+
+class ErrorKind(StrEnum):
+    """Why a resource could not be obtained. "Could not check" is never "broken" by itself:
+    the ``reachable`` check decides what each kind means for the item."""
+
+    INVALID_URL = "invalid_url"
+    UNSUPPORTED_SCHEME = "unsupported_scheme"
+    DNS = "dns"
+    CONNECT = "connect"
+    TIMEOUT = "timeout"
+    DEADLINE = "deadline"
+    TLS = "tls"
+    RESET = "reset"
+    PROTOCOL = "protocol"
+    HTTP_4XX = "http_4xx"
+    HTTP_5XX = "http_5xx"
+    TOO_MANY_REDIRECTS = "too_many_redirects"
+    REDIRECT_LOOP = "redirect_loop"
+    TOO_LARGE = "too_large"
+    NOT_FETCHED = "not_fetched"
+
+
+class DocKind(StrEnum):
+    """What a body turned out to be, from Content-Type and magic bytes."""
+
+    HTML = "html"
+    PDF = "pdf"
+    XLSX = "xlsx"
+    XLS = "xls"
+    DOCX = "docx"
+    IMAGE = "image"
+    TEXT = "text"
+    OTHER = "other"
+    NONE = "none"  # nothing to extract (fetch failed)
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """The outcome of fetching one URL. Never raises: ``error`` says what went wrong.
+
+    ``body_path`` points at the body streamed to disk (``None`` when there is no usable body).
+    ``tls_error`` is set when certificate verification failed and the body was fetched again
+    without verification, so that content checks can still run.
+    """
+
+    url: str
+    final_url: str
+    status: int | None
+    headers: tuple[tuple[str, str], ...] = ()
+    body_path: str | None = None
+    size: int = 0
+    elapsed_s: float = 0.0
+    attempts: int = 1
+    redirects: tuple[str, ...] = ()
+    error: ErrorKind | None = None
+    error_detail: str = ""
+    tls_error: str = ""
+
+    def header(self, name: str) -> str | None:
+        """First header value with this (case-insensitive) name."""
+        low = name.lower()
+        for key, value in self.headers:
+            if key.lower() == low:
+                return value
+        return None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and self.status < 400
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink found in a document, resolved to an absolute URL."""
+
+    url: str
+    text: str = ""
+    tag: str = "a"
+    nav: bool = False  # inside <nav>/<header>/<footer>/a menu: site chrome, not evidence
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDate:
+    """A date (or span: a month, a fiscal year) found in a document, with where it came from.
+
+    ``start == end`` for a day; "ตุลาคม 2567" spans the month; "ปีงบประมาณ 2568" spans the
+    fiscal year. Recency rules test the span against a window.
+    """
+
+    start: dt.date
+    end: dt.date
+    source: str  # "text", "time", "meta", "pdf_meta", "xlsx_meta", "http", "url"
+    raw: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One worksheet of a workbook: name, detected header row and the rows below it."""
+
+    name: str
+    header_row: int | None
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    row_count: int
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What extraction made of a ``Resource``: normalised Thai text and structure.
+
+    ``readable`` is False when a machine cannot read the content (scanned PDF without a text
+    layer, image, page drawn by script): checks then answer ``manual``, never ``fail``.
+    """
+
+    url: str
+    kind: DocKind
+    text: str = ""
+    title: str = ""
+    links: tuple[Link, ...] = ()
+    dates: tuple[FoundDate, ...] = ()
+    sheets: tuple[Sheet, ...] = ()
+    pages: int = 0
+    readable: bool = True
+    unreadable_reason: str = ""  # "no_text_layer", "image", "script_drawn", "corrupt", …
+    has_password_form: bool = False
+    meta: tuple[tuple[str, str], ...] = ()
+    truncated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceDoc:
+    """One piece of an item's evidence: a fetched resource and what it contained.
+
+    ``submitted`` is the URL the admin typed (for children: the page that linked to it);
+    ``depth`` is 0 for a submitted URL, 1 for a document it links, and so on.
+    """
+
+    resource: Resource
+    document: Document
+    submitted: str
+    depth: int = 0
+    link_text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a check reports: facts and a message code, never final prose (STYLE habit 2)."""
+
+    status: FindingStatus
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    url: str | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """An ``Outcome`` stamped by the engine with the check id, item and rule provenance."""
+
+    check: str
+    item: str
+    status: FindingStatus
+    code: str
+    params: dict[str, Any]
+    url: str | None
+    evidence: str
+    source: str = ""
+    confidence: str = "confirmed"
+    downgraded: bool = False  # a fail reported as warn because its rule is only inferred
+
+    @property
+    def fingerprint(self) -> str:
+        """Stable identity of a finding across runs (for history and baselines)."""
+        return f"{self.item}|{self.check}|{self.code}|{self.url or ''}"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    id: str
+    indicator: int
+    title: str
+    title_en: str
+    weight: float
+    status: ItemStatus
+    score: float
+    score_max: float
+    urls: tuple[str, ...]
+    findings: tuple[Finding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorResult:
+    id: int
+    title: str
+    score: float
+    score_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """The whole result of one agency run; every reporter formats this and nothing else."""
+
+    tool_version: str
+    checklist_id: str
+    checklist_year: int
+    agency: str
+    main_site: str
+    checked_at: dt.datetime
+    today: dt.date
+    items: tuple[ItemResult, ...]
+    indicators: tuple[IndicatorResult, ...]
+    oit_score: float
+    oit_score_max: float
+    stats: tuple[tuple[str, float], ...] = ()

@@ -1,0 +1,140 @@
+"""Thai text normalisation, in one place (DESIGN "Thai text").
+
+Two layers:
+
+* :func:`normalize` produces the text every rule sees: Thai digits → Arabic, ``ํา`` → ``ำ``,
+  legacy private-use glyphs of Thai fonts mapped back to their characters, zero-width and
+  no-break spaces folded, whitespace collapsed. It keeps the text readable for evidence.
+* :func:`match_key` is stricter and only for matching: it also removes every space (Thai has
+  no spaces between words and pdfium inserts some, e.g. after ``ำ``), lower-cases Latin, and
+  collapses the repeated clusters that mark-positioning fonts produce in PDF text
+  (``ขั้นขั้ ตอน`` → ``ขั้นตอน``).
+
+:func:`contains` matches a phrase against a key, treating U+FFFD and unknown private-use
+characters (what older PDFs carry in place of vowels) as a wildcard for one Thai vowel or mark.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+# Positional variants of Thai marks in the private-use area used by Windows/Mac Thai fonts
+# (U+F700–U+F71A); PDFs made with such fonts carry them instead of the real characters.
+_PUA_THAI = {
+    0xF700: "\u0e10",
+    0xF701: "\u0e34",
+    0xF702: "\u0e35",
+    0xF703: "\u0e36",
+    0xF704: "\u0e37",
+    0xF705: "\u0e48",
+    0xF706: "\u0e49",
+    0xF707: "\u0e4a",
+    0xF708: "\u0e4b",
+    0xF709: "\u0e4c",
+    0xF70A: "\u0e48",
+    0xF70B: "\u0e49",
+    0xF70C: "\u0e4a",
+    0xF70D: "\u0e4b",
+    0xF70E: "\u0e4c",
+    0xF70F: "\u0e0d",
+    0xF710: "\u0e31",
+    0xF711: "\u0e4d",
+    0xF712: "\u0e47",
+    0xF713: "\u0e48",
+    0xF714: "\u0e49",
+    0xF715: "\u0e4a",
+    0xF716: "\u0e4b",
+    0xF717: "\u0e4c",
+    0xF718: "\u0e38",
+    0xF719: "\u0e39",
+    0xF71A: "\u0e3a",
+}
+_ZERO_WIDTH = {0x200B: None, 0x200C: None, 0x200D: None, 0x2060: None, 0xFEFF: None, 0x00AD: None}
+_SPACES = {
+    0x00A0: " ",
+    0x2007: " ",
+    0x202F: " ",
+    0x3000: " ",
+    0x2002: " ",
+    0x2003: " ",
+    0x2009: " ",
+    0x200A: " ",
+}
+_TABLE: dict[int, str | None] = {**_PUA_THAI, **_ZERO_WIDTH, **_SPACES}
+_TABLE.update({ord(t): a for t, a in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789", strict=True)})
+
+_WS = re.compile(r"[ \t\r\f\v]+")
+_NL = re.compile(r"\s*\n\s*")
+# Thai consonant followed by one or more above/below marks: the unit that gets repeated.
+_REPEAT = re.compile(r"(([\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+)[\u0e01-\u0e2e]?)\2")
+_WILDCARD_CHARS = "\ufffd\ue000-\uf8ff"
+_THAI_MARKS = set(
+    "\u0e31\u0e33\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a"
+    "\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e\u0e40\u0e41\u0e42\u0e43\u0e44"
+    "\u0e30\u0e32\u0e45"
+)
+
+
+def normalize(text: str) -> str:
+    """Readable normalised text: what every rule and every evidence string sees."""
+    if not text:
+        return ""
+    out = text.translate(_TABLE)
+    # ำ typed or extracted as nikhahit + sara aa, with or without a tone mark between.
+    out = out.replace("\u0e4d\u0e32", "\u0e33")
+    out = re.sub(r"\u0e4d([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", out)
+    # pdfium's space after sara am inside a word ("ประจำ ปี").
+    out = re.sub(r"\u0e33 (?=[\u0e01-\u0e4e])", "\u0e33", out)
+    out = _WS.sub(" ", out)
+    out = _NL.sub("\n", out)
+    return out.strip()
+
+
+def thai_digits_to_arabic(text: str) -> str:
+    return text.translate(THAI_DIGITS)
+
+
+def match_key(text: str) -> str:
+    """Lossy key for matching: no spaces, Latin lower-cased, repeated clusters collapsed."""
+    out = normalize(text).lower()
+    out = re.sub(r"\s+", "", out)
+    prev = None
+    while prev != out:  # "ขั้นขั้ขั้ตอน" needs two passes
+        prev = out
+        out = _REPEAT.sub(r"\1", out)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _phrase_regex(key: str) -> re.Pattern[str]:
+    parts = []
+    for ch in key:
+        if ch in _THAI_MARKS:
+            parts.append(f"(?:{re.escape(ch)}|[{_WILDCARD_CHARS}])")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile("".join(parts))
+
+
+def contains(haystack_key: str, phrase: str) -> bool:
+    """True when ``phrase`` occurs in a text already turned into a :func:`match_key`."""
+    needle = match_key(phrase)
+    if not needle:
+        return True
+    if needle in haystack_key:
+        return True
+    if not re.search(f"[{_WILDCARD_CHARS}]", haystack_key):
+        return False
+    return _phrase_regex(needle).search(haystack_key) is not None
+
+
+def snippet(text: str, phrase: str, width: int = 60) -> str:
+    """A short excerpt of ``text`` around ``phrase`` for evidence strings (best effort)."""
+    idx = text.find(phrase)
+    if idx < 0:
+        return ""
+    start = max(0, idx - width // 2)
+    return text[start : idx + len(phrase) + width // 2].replace("\n", " ")

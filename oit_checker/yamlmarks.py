@@ -1,0 +1,79 @@
+"""YAML → plain Python values plus the line of every value, for errors that name a line.
+
+PyYAML's composer keeps a mark on every node; we construct plain dicts/lists/scalars ourselves
+(safe types only) and record ``path → line`` on the way, where a path is a tuple of keys and
+list indexes such as ``("items", 3, "checks", 0)``. Duplicate keys, which PyYAML silently
+overwrites, are reported instead: a duplicated item in a submission must not vanish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+
+class YamlDuplicateKeyError(ValueError):
+    def __init__(self, key: str, line: int, first_line: int) -> None:
+        self.key, self.line, self.first_line = key, line, first_line
+        super().__init__(f"duplicate key {key!r} (first at line {first_line})")
+
+
+@dataclass
+class Marked:
+    """A loaded document: ``data`` and the 1-based line of each path."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line(self, path: Path) -> int | None:
+        """Line of ``path`` or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while True:
+            if p in self.lines:
+                return self.lines[p]
+            if not p:
+                return None
+            p = p[:-1]
+
+
+_loader_cls: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load(text: str) -> Marked:
+    """Parse one YAML document; raises ``yaml.YAMLError`` or ``YamlDuplicateKeyError``."""
+    loader = _loader_cls(text)
+    try:
+        node = loader.get_single_node()
+    finally:
+        loader.dispose()
+    marked = Marked(data=None)
+    if node is None:
+        return marked
+    constructor = yaml.SafeLoader("")  # only used to construct safe scalars
+
+    def build(n: yaml.Node, path: Path) -> Any:
+        marked.lines[path] = n.start_mark.line + 1
+        if isinstance(n, yaml.MappingNode):
+            constructor.flatten_mapping(n)
+            out: dict[Any, Any] = {}
+            first: dict[Any, int] = {}
+            for k_node, v_node in n.value:
+                key = build(k_node, (*path, "<key>"))
+                if isinstance(key, list | dict):
+                    key = str(key)
+                if key in out:
+                    raise YamlDuplicateKeyError(str(key), k_node.start_mark.line + 1, first[key])
+                first[key] = k_node.start_mark.line + 1
+                out[key] = build(v_node, (*path, key))
+            marked.lines.pop((*path, "<key>"), None)
+            return out
+        if isinstance(n, yaml.SequenceNode):
+            return [build(child, (*path, i)) for i, child in enumerate(n.value)]
+        return constructor.construct_object(n, deep=True)
+
+    marked.data = build(node, ())
+    return marked
