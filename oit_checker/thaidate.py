@@ -171,9 +171,11 @@ def find_dates(text: str, *, limit: int = 500) -> list[DateSpan]:
         return all(b <= x or a >= y for x, y in taken)
 
     def add(m: re.Match[str], span: tuple[dt.date, dt.date] | None) -> None:
-        if span is None or not free(m.start(), m.end()):
+        if not free(m.start(), m.end()):
             return
-        taken.append((m.start(), m.end()))
+        taken.append((m.start(), m.end()))  # an impossible date (32 ต.ค.) hides its month too
+        if span is None:
+            return
         out.append((m.start(), DateSpan(span[0], span[1], m.group(0))))
 
     for m in _RE_THAI_DMY.finditer(s):

@@ -277,9 +277,11 @@ class Fetcher:
 
 def _connect_kind(exc: httpx.ConnectError) -> tuple[ErrorKind, str]:
     cause: BaseException | None = exc
-    while cause is not None:
+    for _ in range(10):  # bounded: exception chains can be cyclic
+        if cause is None:
+            break
         if isinstance(cause, ssl.SSLCertVerificationError):
-            return ErrorKind.TLS, cause.verify_message or str(cause)
+            return ErrorKind.TLS, getattr(cause, "verify_message", "") or str(cause)
         if isinstance(cause, ssl.SSLError):
             return ErrorKind.TLS, str(cause)
         cause = cause.__cause__ or cause.__context__

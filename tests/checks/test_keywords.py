@@ -1,0 +1,44 @@
+from oit_checker.model import DocKind
+from tests.helpers import MAIN, child, ctx, page, run, statuses
+
+O27 = MAIN + "o27"
+GROUPS = [["ผลการวิเคราะห์"], ["นำไปสู่การปฏิบัติ", "แนวทางการนำผลการวิเคราะห์ไปปฏิบัติ"]]
+
+
+def test_pass_when_every_element_is_present_across_page_and_documents():
+    c = ctx(page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน"),
+            child(O27, MAIN + "m.pdf", DocKind.PDF, "แนวทางการนำผลการวิเคราะห์ไปปฏิบัติ"))
+    assert statuses(run("keywords", c, groups=GROUPS)) == [("pass", "keywords.ok")]
+
+
+def test_fail_seed_000_measures_without_putting_the_analysis_into_practice():
+    c = ctx(page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน ITA"))
+    out = run("keywords", c, groups=GROUPS)
+    assert statuses(out) == [("fail", "keywords.missing")]
+    assert out[0].params["missing"] == "นำไปสู่การปฏิบัติ"
+
+
+def test_matching_survives_pdf_artefacts_and_thai_digits():
+    text = "แผนการ ดํา เนินงาน ประจำ ปี ขั้นขั้ ตอน การปฏิบัติงาน ปี ๒๕๖๘ การบร\ufffdหาร"
+    c = ctx(child(MAIN + "o6", MAIN + "p.pdf", DocKind.PDF, text))
+    groups = [["ดำเนินงาน"], ["ประจำปี"], ["ขั้นตอน"], ["2568"], ["การบริหาร"]]
+    assert statuses(run("keywords", c, groups=groups)) == [("pass", "keywords.ok")]
+
+
+def test_labelled_groups_and_min_groups():
+    c = ctx(page(MAIN + "o3", "ที่อยู่ 1 ถนน โทร 02"))
+    groups = [{"label": "ที่อยู่", "any": ["ที่อยู่"]}, {"label": "อีเมล", "any": ["e-mail"]},
+              ["โทร"]]
+    out = run("keywords", c, groups=groups)
+    assert statuses(out) == [("fail", "keywords.missing")] and out[0].params["missing"] == "อีเมล"
+    assert statuses(run("keywords", c, groups=groups, min_groups=2)) == [("pass", "keywords.ok")]
+
+
+def test_nothing_obtained_fails_with_the_reason():
+    from oit_checker.model import ErrorKind
+    from tests.helpers import ev, res
+
+    c = ctx(ev(res(O27, 404, error=ErrorKind.HTTP_4XX)))
+    out = run("keywords", c, groups=GROUPS)
+    assert statuses(out) == [("fail", "keywords.no_evidence")]
+    assert out[0].params["reason"] == "http_4xx"

@@ -1,0 +1,104 @@
+"""Every checklist error names the file, the line and the field, and exits 2 from the CLI."""
+
+from pathlib import Path
+
+import pytest
+
+from oit_checker.checklist.load import load_checklist, shipped_ids
+from oit_checker.cli import main
+from oit_checker.errors import ChecklistError
+
+HEAD = "id: my-2568\nyear: 2568\nitems:\n"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "mine.yaml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def err(tmp_path: Path, text: str) -> ChecklistError:
+    with pytest.raises(ChecklistError) as info:
+        load_checklist(write(tmp_path, text))
+    return info.value
+
+
+def test_shipped_2568_loads_with_28_items():
+    assert "ita-2568" in shipped_ids()
+    c = load_checklist("ita-2568")
+    assert c.year == 2568 and c.item_ids == tuple(f"O{i}" for i in range(1, 29))
+    assert {i.indicator for i in c.items} == {9, 10}
+    assert c.item("O12").checks[0].id == "reachable"  # defaults come first
+
+
+def test_minimal_checklist_and_short_check_forms(tmp_path):
+    c = load_checklist(write(tmp_path, HEAD + """\
+  - id: o 1
+    indicator: 9
+    title: ทดสอบ
+    checks:
+      - reachable
+      - mentions_year: {year: fy-1}
+      - {check: keywords, params: {groups: [[ก]]}, source: S1, confidence: inferred}
+"""))
+    item = c.items[0]
+    assert item.id == "O1"
+    assert [r.id for r in item.checks] == ["reachable", "mentions_year", "keywords"]
+    assert item.checks[2].confidence == "inferred" and item.checks[2].source == "S1"
+
+
+def test_unknown_check_id_with_did_you_mean_and_line(tmp_path):
+    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+                             "      - keyword: {groups: [[a]]}\n")
+    assert e.line == 8 and "did you mean 'keywords'" in e.message and e.field == "check"
+    assert str(tmp_path / "mine.yaml") in e.render()
+
+
+def test_wrong_parameter_type_names_the_parameter(tmp_path):
+    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+                             "      - mentions_year:\n          year: next year\n")
+    assert e.line == 9 and e.field == "mentions_year.year"
+    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+                             "      - xlsx_template: {min_rows: many}\n")
+    assert e.line == 8 and e.field == "xlsx_template.min_rows"
+
+
+def test_unknown_parameter_is_rejected(tmp_path):
+    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+                             "      - keywords: {groups: [[a]], grups: 1}\n")
+    assert e.field == "keywords.grups"
+
+
+def test_duplicate_item(tmp_path):
+    e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n"
+                             "  - {id: o01, indicator: 9, title: b}\n")
+    assert e.line == 5 and "duplicate item O1" in e.message
+
+
+def test_unknown_keys_bad_year_bad_yaml_and_unreadable(tmp_path):
+    assert err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a, wieght: 2}\n").field == "wieght"
+    assert "year" in err(tmp_path, "id: x\nyear: 68\nitems: []\n").message
+    e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9\n")
+    assert e.line is not None and "YAML" in e.message
+    with pytest.raises(ChecklistError, match="cannot read"):
+        load_checklist(tmp_path / "missing.yaml")
+    with pytest.raises(ChecklistError, match="unknown checklist"):
+        load_checklist("ita-2400")
+
+
+def test_cli_validate_exit_codes(tmp_path, capsys):
+    good = write(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n")
+    assert main(["checklists", "validate", str(good)]) == 0
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(HEAD + "  - {id: O1, indicator: 9, title: a, checks: [reachible]}\n",
+                   encoding="utf-8")
+    assert main(["checklists", "validate", str(bad)]) == 2
+    assert f"{bad}:4: check: unknown check id 'reachible'" in capsys.readouterr().err
+
+
+def test_cli_list_and_show(capsys):
+    assert main(["checklists", "list"]) == 0
+    assert "ita-2568" in capsys.readouterr().out
+    assert main(["checklists", "show", "ita-2568"]) == 0
+    out = capsys.readouterr().out
+    assert "O12" in out and "คำอธิบายเพิ่มเติม" in out and "xlsx_template" in out

@@ -1,0 +1,143 @@
+"""Table-driven: date strings as they appear on real agency sites → (start, end) in CE."""
+
+import datetime as dt
+
+import pytest
+
+from oit_checker.thaidate import (
+    find_dates,
+    find_years,
+    fiscal_year,
+    fiscal_year_bounds,
+    parse_date,
+)
+
+D = dt.date
+FY2568 = (D(2024, 10, 1), D(2025, 9, 30))
+
+CASES = [
+    # Thai full month names, BE
+    ("15 ตุลาคม 2567", D(2024, 10, 15)),
+    ("๑๕ ตุลาคม ๒๕๖๗", D(2024, 10, 15)),
+    ("วันที่ 1 มกราคม พ.ศ. 2568", D(2025, 1, 1)),
+    ("ประกาศ ณ วันที่ ๓ มกราคม พ.ศ. ๒๕๖๘", D(2025, 1, 3)),
+    ("ณ วันที่ 28 กุมภาพันธ์ 2568", D(2025, 2, 28)),
+    ("29 กุมภาพันธ์ 2567", D(2024, 2, 29)),
+    ("31 มีนาคม 2568", D(2025, 3, 31)),
+    ("30 เมษายน 2568", D(2025, 4, 30)),
+    ("1 พฤษภาคม 2568", D(2025, 5, 1)),
+    ("20 มิถุนายน 2568", D(2025, 6, 20)),
+    ("4 กรกฎาคม 2567", D(2024, 7, 4)),
+    ("4 กรกฏาคม 2567", D(2024, 7, 4)),  # common misspelling
+    ("12 สิงหาคม 2567", D(2024, 8, 12)),
+    ("30 กันยายน 2568", D(2025, 9, 30)),
+    ("5 พฤศจิกายน 2567", D(2024, 11, 5)),
+    ("9 ธันวาคม 2567", D(2024, 12, 9)),
+    ("วันจันทร์ที่ 15 ตุลาคม พ.ศ.2567", D(2024, 10, 15)),
+    ("15ตุลาคม2567", D(2024, 10, 15)),
+    # abbreviated Thai months, BE 4- and 2-digit
+    ("15 ต.ค. 2567", D(2024, 10, 15)),
+    ("๑๕ ต.ค. ๖๗", D(2024, 10, 15)),
+    ("1 ต.ค. 67", D(2024, 10, 1)),
+    ("30 ก.ย. 68", D(2025, 9, 30)),
+    ("๑ ม.ค. ๖๘", D(2025, 1, 1)),
+    ("14 ก.พ. 68", D(2025, 2, 14)),
+    ("7 มี.ค. 2568", D(2025, 3, 7)),
+    ("7 เม.ย. 68", D(2025, 4, 7)),
+    ("8 พ.ค. 68", D(2025, 5, 8)),
+    ("9 มิ.ย. 68", D(2025, 6, 9)),
+    ("10 ก.ค. 67", D(2024, 7, 10)),
+    ("11 ส.ค. 67", D(2024, 8, 11)),
+    ("12 พ.ย. 67", D(2024, 11, 12)),
+    ("13 ธ.ค. 67", D(2024, 12, 13)),
+    ("15 ต. ค. 67", D(2024, 10, 15)),
+    ("15 ต.ค 67", D(2024, 10, 15)),
+    ("15 ตค. 67", D(2024, 10, 15)),
+    ("เมื่อ 15 ต.ค. 2567 เวลา 10:30 น.", D(2024, 10, 15)),
+    ("15 ต.ค. ค.ศ. 2024", D(2024, 10, 15)),
+    # numeric day/month/year in both eras
+    ("31/03/2568", D(2025, 3, 31)),
+    ("๓๑/๐๓/๒๕๖๘", D(2025, 3, 31)),
+    ("1/10/2567", D(2024, 10, 1)),
+    ("01-10-2567", D(2024, 10, 1)),
+    ("01.10.2567", D(2024, 10, 1)),
+    ("15/10/2024", D(2024, 10, 15)),
+    ("15/10/67", D(2024, 10, 15)),
+    ("15/10/24", D(2024, 10, 15)),
+    ("10/31/2024", D(2024, 10, 31)),  # month first only when the day cannot be a month
+    # ISO and English
+    ("2024-10-15", D(2024, 10, 15)),
+    ("2024-10-15T09:00:00+07:00", D(2024, 10, 15)),
+    ("2567-10-15", D(2024, 10, 15)),
+    ("15 October 2024", D(2024, 10, 15)),
+    ("October 15, 2024", D(2024, 10, 15)),
+    ("Oct 15, 2024", D(2024, 10, 15)),
+    ("15 Oct 2024", D(2024, 10, 15)),
+    ("1st January 2025", D(2025, 1, 1)),
+    ("Sept 30, 2025", D(2025, 9, 30)),
+    ("Updated: 3 Feb. 2025", D(2025, 2, 3)),
+]
+
+SPANS = [
+    ("ปีงบประมาณ พ.ศ. ๒๕๖๘", FY2568),
+    ("ประจำปีงบประมาณ 2568", FY2568),
+    ("ปีงบประมาณ 68", FY2568),
+    ("ปีงบฯ 2568", FY2568),
+    ("ธันวาคม 2567", (D(2024, 12, 1), D(2024, 12, 31))),
+    ("ต.ค. 67", (D(2024, 10, 1), D(2024, 10, 31))),
+    ("ก.พ. 2567", (D(2024, 2, 1), D(2024, 2, 29))),
+]
+
+NOT_DATES = ["32 ตุลาคม 2567", "31/02/2568", "โทร 045-000-000", "หมู่ 1 ตำบล", "ISBN 978-616-123",
+             "เลขที่ 12/2567", "2568", "รหัส 1234-56-78"]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_single_dates(text, expected):
+    found = find_dates(text)
+    assert [(s.start, s.end) for s in found] == [(expected, expected)], text
+
+
+@pytest.mark.parametrize(("text", "span"), SPANS)
+def test_spans(text, span):
+    assert [(s.start, s.end) for s in find_dates(text)] == [span]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_not_dates(text):
+    assert find_dates(text) == []
+
+
+def test_table_is_large_enough():
+    assert len(CASES) + len(SPANS) + len(NOT_DATES) >= 60
+
+
+def test_several_dates_in_order_and_fiscal_range_from_seed_001():
+    spans = find_dates("ระยะเวลา ๑ ต.ค. ๖๘ - ๓๐ ก.ย. ๖๙ และ ต.ค.64 – มี.ค.65")
+    assert [s.start for s in spans] == [D(2025, 10, 1), D(2026, 9, 30), D(2021, 10, 1),
+                                        D(2022, 3, 1)]
+
+
+def test_fiscal_year_arithmetic():
+    assert fiscal_year(D(2024, 9, 30)) == 2567
+    assert fiscal_year(D(2024, 10, 1)) == 2568
+    assert fiscal_year(D(2025, 9, 30)) == 2568
+    assert fiscal_year_bounds(2568) == FY2568
+    assert fiscal_year_bounds(2569) == (D(2025, 10, 1), D(2026, 9, 30))
+
+
+def test_parse_date_metadata_forms():
+    assert parse_date("D:20241015093000+07'00'") == D(2024, 10, 15)
+    assert parse_date("Tue, 15 Oct 2024 02:00:00 GMT") == D(2024, 10, 15)
+    assert parse_date("2025-01-31T23:59:59Z") == D(2025, 1, 31)
+    assert parse_date("๑๕ ต.ค. ๖๗") == D(2024, 10, 15)
+    assert parse_date("ตุลาคม 2567") is None  # a month is not a day
+    assert parse_date("") is None and parse_date("garbage") is None
+
+
+def test_find_years_and_ranges():
+    assert list(find_years("แผนพัฒนา พ.ศ. ๒๕๖๖-๒๕๗๐")) == [(2566, 2570, "2566-2570")]
+    assert list(find_years("แผน 2566 – 70")) == [(2566, 2570, "2566 – 70")]
+    assert [y[0] for y in find_years("ปี 2567 และ 2568")] == [2567, 2568]
+    assert [y[0] for y in find_years("ปีงบประมาณ 68")] == [2568]
+    assert list(find_years("ค.ศ. 2024 โทร 2567890")) == []
