@@ -57,7 +57,7 @@ def _weighted(items: list[ItemResult], attr: str) -> float:
     total = sum(i.weight for i in items)
     if total <= 0:
         return 0.0
-    return round(sum(i.weight * getattr(i, attr) for i in items) / total, 2)
+    return round(sum(i.weight * float(getattr(i, attr)) for i in items) / total, 2)
 
 
 def build_report(

@@ -11,9 +11,15 @@ import pytest
 from oit_checker.settings import RunSettings
 from tests.sites import Scenario
 
-FAST = {"OIT_CONNECT_TIMEOUT": "2", "OIT_READ_TIMEOUT": "1.5", "OIT_DEADLINE": "4",
-        "OIT_RETRIES": "2", "OIT_BACKOFF_BASE": "0.05", "OIT_BACKOFF_MAX": "0.2",
-        "OIT_RETRY_AFTER_CAP": "2"}
+FAST = {
+    "OIT_CONNECT_TIMEOUT": "2",
+    "OIT_READ_TIMEOUT": "1.5",
+    "OIT_DEADLINE": "4",
+    "OIT_RETRIES": "2",
+    "OIT_BACKOFF_BASE": "0.05",
+    "OIT_BACKOFF_MAX": "0.2",
+    "OIT_RETRY_AFTER_CAP": "2",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -29,8 +35,15 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def fast_settings() -> RunSettings:
-    return RunSettings(connect_timeout=2, read_timeout=1.5, deadline=4, retries=2,
-                       backoff_base=0.05, backoff_max=0.2, retry_after_cap=2)
+    return RunSettings(
+        connect_timeout=2,
+        read_timeout=1.5,
+        deadline=4,
+        retries=2,
+        backoff_base=0.05,
+        backoff_max=0.2,
+        retry_after_cap=2,
+    )
 
 
 @pytest.fixture

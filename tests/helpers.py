@@ -30,24 +30,61 @@ MAIN = "https://www.example.go.th/"
 TODAY = dt.date(2025, 3, 31)
 
 
-def res(url: str = MAIN + "ita/o1", status: int | None = 200, *, error: ErrorKind | None = None,
-        final_url: str | None = None, tls_error: str = "", body_path: str | None = None,
-        headers: tuple[tuple[str, str], ...] = ()) -> Resource:
-    return Resource(url=url, final_url=final_url or url, status=status, error=error,
-                    tls_error=tls_error, body_path=body_path, headers=headers)
+def res(
+    url: str = MAIN + "ita/o1",
+    status: int | None = 200,
+    *,
+    error: ErrorKind | None = None,
+    final_url: str | None = None,
+    tls_error: str = "",
+    body_path: str | None = None,
+    headers: tuple[tuple[str, str], ...] = (),
+) -> Resource:
+    return Resource(
+        url=url,
+        final_url=final_url or url,
+        status=status,
+        error=error,
+        tls_error=tls_error,
+        body_path=body_path,
+        headers=headers,
+    )
 
 
-def doc(url: str = MAIN + "ita/o1", kind: DocKind = DocKind.HTML, text: str = "", *,
-        title: str = "", links: tuple[Link, ...] = (), dates: tuple[FoundDate, ...] = (),
-        sheets: tuple[Sheet, ...] = (), readable: bool = True, reason: str = "",
-        password: bool = False) -> Document:
-    return Document(url=url, kind=kind, text=text, title=title, links=links, dates=dates,
-                    sheets=sheets, readable=readable, unreadable_reason=reason,
-                    has_password_form=password)
+def doc(
+    url: str = MAIN + "ita/o1",
+    kind: DocKind = DocKind.HTML,
+    text: str = "",
+    *,
+    title: str = "",
+    links: tuple[Link, ...] = (),
+    dates: tuple[FoundDate, ...] = (),
+    sheets: tuple[Sheet, ...] = (),
+    readable: bool = True,
+    reason: str = "",
+    password: bool = False,
+) -> Document:
+    return Document(
+        url=url,
+        kind=kind,
+        text=text,
+        title=title,
+        links=links,
+        dates=dates,
+        sheets=sheets,
+        readable=readable,
+        unreadable_reason=reason,
+        has_password_form=password,
+    )
 
 
-def ev(resource: Resource, document: Document | None = None, *, depth: int = 0,
-       submitted: str | None = None) -> EvidenceDoc:
+def ev(
+    resource: Resource,
+    document: Document | None = None,
+    *,
+    depth: int = 0,
+    submitted: str | None = None,
+) -> EvidenceDoc:
     document = document or doc(resource.url, DocKind.NONE if not resource.ok else DocKind.HTML)
     return EvidenceDoc(resource, document, submitted=submitted or resource.url, depth=depth)
 
@@ -60,8 +97,13 @@ def child(parent: str, url: str, kind: DocKind, text: str = "", **kw: object) ->
     return ev(res(url), doc(url, kind, text, **kw), depth=1, submitted=parent)  # type: ignore[arg-type]
 
 
-def ctx(*evidence: EvidenceDoc, fiscal_year: int = 2568, today: dt.date = TODAY,
-        main_site: str = MAIN, offsite: tuple[Link, ...] = ()) -> CheckContext:
+def ctx(
+    *evidence: EvidenceDoc,
+    fiscal_year: int = 2568,
+    today: dt.date = TODAY,
+    main_site: str = MAIN,
+    offsite: tuple[Link, ...] = (),
+) -> CheckContext:
     return CheckContext("O1", fiscal_year, today, main_site, tuple(evidence), None, offsite)
 
 
@@ -76,6 +118,12 @@ def statuses(outcomes: list[Outcome]) -> list[tuple[str, str]]:
 
 def extract_file(path: Path, url: str = MAIN + "f", content_type: str = "") -> Document:
     headers = (("content-type", content_type),) if content_type else ()
-    r = Resource(url=url, final_url=url, status=200, body_path=str(path),
-                 size=path.stat().st_size, headers=headers)
+    r = Resource(
+        url=url,
+        final_url=url,
+        status=200,
+        body_path=str(path),
+        size=path.stat().st_size,
+        headers=headers,
+    )
     return extract(r, RunSettings())

@@ -8,6 +8,7 @@ fetched once. Every behaviour is bounded (it stops when the server stops).
 
 from __future__ import annotations
 
+import contextlib
 import ssl
 import threading
 import time
@@ -40,10 +41,8 @@ class Scenario:
                 if behaviour is None:
                     self.send_body(404, b"<html><body>404 Not Found</body></html>")
                     return
-                try:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                     behaviour(self, scenario)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
 
         self.headers_seen: list[dict[str, str]] = []
         self.server = LocalServer(Handler, host=host)
@@ -51,8 +50,7 @@ class Scenario:
         if tls:
             ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             ctx.load_cert_chain(*tls)
-            self.server.httpd.socket = ctx.wrap_socket(self.server.httpd.socket,
-                                                       server_side=True)
+            self.server.httpd.socket = ctx.wrap_socket(self.server.httpd.socket, server_side=True)
             self.scheme = "https"
         self.host = host
 
@@ -83,10 +81,15 @@ class Scenario:
         self.server.__exit__(*exc)
 
 
-def static(body: bytes, ctype: str = "text/html; charset=utf-8", status: int = 200,
-           headers: dict[str, str] | None = None) -> Behaviour:
+def static(
+    body: bytes,
+    ctype: str = "text/html; charset=utf-8",
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> Behaviour:
     def behave(h: SiteHandler, s: Scenario) -> None:
         h.send_body(status, body, ctype, headers)
+
     return behave
 
 
@@ -98,24 +101,29 @@ def sequence(*behaviours: Behaviour) -> Behaviour:
         i = min(count["n"], len(behaviours) - 1)
         count["n"] += 1
         behaviours[i](h, s)
+
     return behave
 
 
 def redirect(to: str, status: int = 302) -> Behaviour:
     def behave(h: SiteHandler, s: Scenario) -> None:
         h.send_body(status, b"", "text/html", {"Location": to})
+
     return behave
 
 
 def silent() -> Behaviour:
     """Read the request, then never answer (until the server stops)."""
+
     def behave(h: SiteHandler, s: Scenario) -> None:
         s.stop.wait(60)
+
     return behave
 
 
 def trickle(interval: float = 0.3) -> Behaviour:
     """Send headers, then one byte per ``interval`` forever: only a deadline stops it."""
+
     def behave(h: SiteHandler, s: Scenario) -> None:
         h.send_response(200)
         h.send_header("Content-Type", "text/html; charset=utf-8")
@@ -126,6 +134,7 @@ def trickle(interval: float = 0.3) -> Behaviour:
                 return
             h.wfile.write(b"x")
             h.wfile.flush()
+
     return behave
 
 
@@ -143,6 +152,7 @@ def endless(chunk: int = 256 * 1024, limit_bytes: int = 4 * 1024**3) -> Behaviou
         while sent < limit_bytes and not s.stop.is_set():
             h.wfile.write(block)
             sent += len(block)
+
     return behave
 
 
@@ -150,19 +160,36 @@ def slow_then(delay: float, then: Behaviour) -> Behaviour:
     def behave(h: SiteHandler, s: Scenario) -> None:
         time.sleep(delay)
         then(h, s)
+
     return behave
 
 
-def html(title: str, body: str, links: list[tuple[str, str]] | None = None,
-         charset: str = "utf-8", extra: str = "") -> str:
+def html(
+    title: str,
+    body: str,
+    links: list[tuple[str, str]] | None = None,
+    charset: str = "utf-8",
+    extra: str = "",
+) -> str:
     items = "".join(f'<li><a href="{href}">{text}</a></li>' for href, text in links or [])
-    return (f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title>'
-            f"</head><body><h1>{title}</h1><p>{body}</p><ul>{items}</ul>{extra}</body></html>")
+    return (
+        f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title>'
+        f"</head><body><h1>{title}</h1><p>{body}</p><ul>{items}</ul>{extra}</body></html>"
+    )
 
 
 def handler_type() -> type[BaseHTTPRequestHandler]:  # pragma: no cover - typing helper
     return SiteHandler
 
 
-__all__: list[Any] = ["Scenario", "endless", "html", "redirect", "sequence", "silent",
-                      "slow_then", "static", "trickle"]
+__all__: list[Any] = [
+    "Scenario",
+    "endless",
+    "html",
+    "redirect",
+    "sequence",
+    "silent",
+    "slow_then",
+    "static",
+    "trickle",
+]

@@ -32,7 +32,11 @@ def test_shipped_2568_loads_with_28_items():
 
 
 def test_minimal_checklist_and_short_check_forms(tmp_path):
-    c = load_checklist(write(tmp_path, HEAD + """\
+    c = load_checklist(
+        write(
+            tmp_path,
+            HEAD
+            + """\
   - id: o 1
     indicator: 9
     title: ทดสอบ
@@ -40,7 +44,9 @@ def test_minimal_checklist_and_short_check_forms(tmp_path):
       - reachable
       - mentions_year: {year: fy-1}
       - {check: keywords, params: {groups: [[ก]]}, source: S1, confidence: inferred}
-"""))
+""",
+        )
+    )
     item = c.items[0]
     assert item.id == "O1"
     assert [r.id for r in item.checks] == ["reachable", "mentions_year", "keywords"]
@@ -48,35 +54,51 @@ def test_minimal_checklist_and_short_check_forms(tmp_path):
 
 
 def test_unknown_check_id_with_did_you_mean_and_line(tmp_path):
-    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
-                             "      - keyword: {groups: [[a]]}\n")
+    e = err(
+        tmp_path,
+        HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+        "      - keyword: {groups: [[a]]}\n",
+    )
     assert e.line == 8 and "did you mean 'keywords'" in e.message and e.field == "check"
     assert str(tmp_path / "mine.yaml") in e.render()
 
 
 def test_wrong_parameter_type_names_the_parameter(tmp_path):
-    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
-                             "      - mentions_year:\n          year: next year\n")
+    e = err(
+        tmp_path,
+        HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+        "      - mentions_year:\n          year: next year\n",
+    )
     assert e.line == 9 and e.field == "mentions_year.year"
-    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
-                             "      - xlsx_template: {min_rows: many}\n")
+    e = err(
+        tmp_path,
+        HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+        "      - xlsx_template: {min_rows: many}\n",
+    )
     assert e.line == 8 and e.field == "xlsx_template.min_rows"
 
 
 def test_unknown_parameter_is_rejected(tmp_path):
-    e = err(tmp_path, HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
-                             "      - keywords: {groups: [[a]], grups: 1}\n")
+    e = err(
+        tmp_path,
+        HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+        "      - keywords: {groups: [[a]], grups: 1}\n",
+    )
     assert e.field == "keywords.grups"
 
 
 def test_duplicate_item(tmp_path):
-    e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n"
-                             "  - {id: o01, indicator: 9, title: b}\n")
+    e = err(
+        tmp_path,
+        HEAD + "  - {id: O1, indicator: 9, title: a}\n  - {id: o01, indicator: 9, title: b}\n",
+    )
     assert e.line == 5 and "duplicate item O1" in e.message
 
 
 def test_unknown_keys_bad_year_bad_yaml_and_unreadable(tmp_path):
-    assert err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a, wieght: 2}\n").field == "wieght"
+    assert (
+        err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a, wieght: 2}\n").field == "wieght"
+    )
     assert "year" in err(tmp_path, "id: x\nyear: 68\nitems: []\n").message
     e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9\n")
     assert e.line is not None and "YAML" in e.message
@@ -90,8 +112,9 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
     good = write(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n")
     assert main(["checklists", "validate", str(good)]) == 0
     bad = tmp_path / "bad.yaml"
-    bad.write_text(HEAD + "  - {id: O1, indicator: 9, title: a, checks: [reachible]}\n",
-                   encoding="utf-8")
+    bad.write_text(
+        HEAD + "  - {id: O1, indicator: 9, title: a, checks: [reachible]}\n", encoding="utf-8"
+    )
     assert main(["checklists", "validate", str(bad)]) == 2
     assert f"{bad}:4: check: unknown check id 'reachible'" in capsys.readouterr().err
 

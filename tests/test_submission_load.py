@@ -26,23 +26,33 @@ def err(tmp_path: Path, text: str, **kw) -> SubmissionError:
 
 
 def test_yaml_with_id_forms_lists_and_thai_urls(tmp_path):
-    sub = load_submission(write(tmp_path, HEAD + """\
+    sub = load_submission(
+        write(
+            tmp_path,
+            HEAD
+            + """\
   o1: https://www.example.go.th/ita/o1
   O 12:
     - https://www.example.go.th/ita/รายงาน ประจำปี.xlsx
     - https://www.example.go.th/ita/o12b.xlsx
   O๐๒๘: https://WWW.Example.go.th:443/ita/o28#top
-"""))
+""",
+        )
+    )
     assert [i.id for i in sub.items] == ["O1", "O12", "O28"]
-    assert sub.urls("O12")[0] == ("https://www.example.go.th/ita/%E0%B8%A3%E0%B8%B2%E0%B8%A2"
-                                  "%E0%B8%87%E0%B8%B2%E0%B8%99%20%E0%B8%9B%E0%B8%A3%E0%B8%B0"
-                                  "%E0%B8%88%E0%B8%B3%E0%B8%9B%E0%B8%B5.xlsx")
+    assert sub.urls("O12")[0] == (
+        "https://www.example.go.th/ita/%E0%B8%A3%E0%B8%B2%E0%B8%A2"
+        "%E0%B8%87%E0%B8%B2%E0%B8%99%20%E0%B8%9B%E0%B8%A3%E0%B8%B0"
+        "%E0%B8%88%E0%B8%B3%E0%B8%9B%E0%B8%B5.xlsx"
+    )
     assert sub.urls("O28") == ("https://www.example.go.th/ita/o28",)
     assert sub.agency == "อบต.ทดสอบ" and sub.main_site == "https://www.example.go.th/"
 
 
 def test_unknown_item_id_names_line(tmp_path):
-    e = err(tmp_path, HEAD + "  O1: https://www.example.go.th/a\n  O29: https://www.example.go.th/b\n")
+    e = err(
+        tmp_path, HEAD + "  O1: https://www.example.go.th/a\n  O29: https://www.example.go.th/b\n"
+    )
     assert e.line == 5 and "O29" in e.message and "O1–O28" in e.message
 
 
@@ -52,9 +62,13 @@ def test_not_an_item_id(tmp_path):
 
 
 def test_duplicate_item_in_two_spellings_and_same_key(tmp_path):
-    e = err(tmp_path, HEAD + "  O12: https://www.example.go.th/a\n  o12: https://www.example.go.th/b\n")
+    e = err(
+        tmp_path, HEAD + "  O12: https://www.example.go.th/a\n  o12: https://www.example.go.th/b\n"
+    )
     assert e.line == 5 and "duplicate item O12" in e.message
-    e = err(tmp_path, HEAD + "  O12: https://www.example.go.th/a\n  O12: https://www.example.go.th/b\n")
+    e = err(
+        tmp_path, HEAD + "  O12: https://www.example.go.th/a\n  O12: https://www.example.go.th/b\n"
+    )
     assert e.line == 5 and "duplicate" in e.message
 
 
@@ -78,15 +92,22 @@ def test_missing_main_site_and_unknown_key_and_unreadable(tmp_path):
 
 
 def test_csv_with_repeated_items_and_cli_main_site(tmp_path):
-    p = write(tmp_path, "item,url\nO12,https://www.example.go.th/a.xlsx\nO12,"
-                        "https://www.example.go.th/b.xlsx\nO 1,https://www.example.go.th/o1\n",
-              "sub.csv")
+    p = write(
+        tmp_path,
+        "item,url\nO12,https://www.example.go.th/a.xlsx\nO12,"
+        "https://www.example.go.th/b.xlsx\nO 1,https://www.example.go.th/o1\n",
+        "sub.csv",
+    )
     sub = load_submission(p, main_site="https://www.example.go.th/", agency="x")
-    assert sub.urls("O12") == ("https://www.example.go.th/a.xlsx",
-                               "https://www.example.go.th/b.xlsx")
+    assert sub.urls("O12") == (
+        "https://www.example.go.th/a.xlsx",
+        "https://www.example.go.th/b.xlsx",
+    )
     with pytest.raises(SubmissionError) as info:
-        load_submission(write(tmp_path, "item,url\nO1,not a url\n", "bad.csv"),
-                        main_site="https://www.example.go.th/")
+        load_submission(
+            write(tmp_path, "item,url\nO1,not a url\n", "bad.csv"),
+            main_site="https://www.example.go.th/",
+        )
     assert info.value.line == 2 and info.value.field == "url"
 
 

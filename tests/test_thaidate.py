@@ -88,8 +88,16 @@ SPANS = [
     ("ก.พ. 2567", (D(2024, 2, 1), D(2024, 2, 29))),
 ]
 
-NOT_DATES = ["32 ตุลาคม 2567", "31/02/2568", "โทร 045-000-000", "หมู่ 1 ตำบล", "ISBN 978-616-123",
-             "เลขที่ 12/2567", "2568", "รหัส 1234-56-78"]
+NOT_DATES = [
+    "32 ตุลาคม 2567",
+    "31/02/2568",
+    "โทร 045-000-000",
+    "หมู่ 1 ตำบล",
+    "ISBN 978-616-123",
+    "เลขที่ 12/2567",
+    "2568",
+    "รหัส 1234-56-78",
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
@@ -114,8 +122,12 @@ def test_table_is_large_enough():
 
 def test_several_dates_in_order_and_fiscal_range_from_seed_001():
     spans = find_dates("ระยะเวลา ๑ ต.ค. ๖๘ - ๓๐ ก.ย. ๖๙ และ ต.ค.64 – มี.ค.65")
-    assert [s.start for s in spans] == [D(2025, 10, 1), D(2026, 9, 30), D(2021, 10, 1),
-                                        D(2022, 3, 1)]
+    assert [s.start for s in spans] == [
+        D(2025, 10, 1),
+        D(2026, 9, 30),
+        D(2021, 10, 1),
+        D(2022, 3, 1),
+    ]
 
 
 def test_fiscal_year_arithmetic():

@@ -229,6 +229,7 @@ class _Loader:
 
     def _check(self, entry: Any, path: tuple[str | int, ...]) -> CheckRef:
         meta: dict[str, Any] = {}
+        params: Any
         if isinstance(entry, str):
             check_id, params, ppath = entry, {}, path
         elif isinstance(entry, dict):

@@ -8,6 +8,7 @@ lacks pass/fail tests. Ids are contracts (DESIGN "Checklists"): never rename one
 from __future__ import annotations
 
 import difflib
+from types import ModuleType
 
 from oit_checker.checks import (
     dated_within,
@@ -19,20 +20,21 @@ from oit_checker.checks import (
     reachable,
     xlsx_template,
 )
-from oit_checker.checks._base import CheckContext, CheckSpec, Params, resolve_year
+from oit_checker.checks._base import CheckContext, CheckSpec, Params, Scope, resolve_year
 from oit_checker.model import DocKind
 
 
 def _spec(
-    module: object, scope: str, params: type[Params], applies_to: tuple[DocKind, ...] = ()
+    module: ModuleType, scope: Scope, params: type[Params], applies_to: tuple[DocKind, ...] = ()
 ) -> CheckSpec:
-    name = module.__name__.rsplit(".", 1)[-1]  # type: ignore[attr-defined]
+    """The check's id is its module name: one place to look, impossible to drift."""
+    name = module.__name__.rsplit(".", 1)[-1]
     return CheckSpec(
         id=name,
         scope=scope,
-        params=params,  # type: ignore[arg-type]
+        params=params,
         fn=module.check,
-        doc=(module.__doc__ or "").strip(),  # type: ignore[attr-defined]
+        doc=(module.__doc__ or "").strip(),
         applies_to=applies_to,
     )
 

@@ -48,7 +48,7 @@ def _year_ref(value: Any) -> str:
     raise ValueError("a year is a number such as 2568 or an expression such as fy-1")
 
 
-YearRef = Annotated[str, BeforeValidator(_year_ref)]
+YearRef = Annotated[str, BeforeValidator(_year_ref, json_schema_input_type=int | str)]
 
 
 def resolve_year(ref: str, fiscal_year: int) -> int:

@@ -45,7 +45,13 @@ def _group(value: Any) -> Any:
 
 
 class KeywordsParams(Params):
-    groups: tuple[Annotated[KeywordGroup, BeforeValidator(_group)], ...]
+    groups: tuple[
+        Annotated[
+            KeywordGroup,
+            BeforeValidator(_group, json_schema_input_type=KeywordGroup | list[str] | str),
+        ],
+        ...,
+    ]
     min_groups: int | None = None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from typing import Any
 
 from openpyxl import load_workbook
 
@@ -71,10 +72,10 @@ def extract(res: Resource, settings: RunSettings) -> Document:
     )
 
 
-def _sheet(ws: object, settings: RunSettings, texts: list[str]) -> Sheet:
+def _sheet(ws: Any, settings: RunSettings, texts: list[str]) -> Sheet:
     rows: list[tuple[str, ...]] = []
     truncated = False
-    for n, raw in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLS)):  # type: ignore[attr-defined]
+    for n, raw in enumerate(ws.iter_rows(values_only=True, max_col=MAX_COLS)):
         if n >= settings.max_sheet_rows + HEADER_SCAN:
             truncated = True
             break
@@ -87,11 +88,11 @@ def _sheet(ws: object, settings: RunSettings, texts: list[str]) -> Sheet:
     )
     header = rows[header_idx] if header_idx is not None else ()
     data = [r for r in rows[(header_idx + 1) if header_idx is not None else 0 :] if any(r)]
-    texts.append(ws.title)  # type: ignore[attr-defined]
+    texts.append(ws.title)
     texts.extend(" ".join(c for c in r if c) for r in rows[:2000])
     return Sheet(
         name=ws.title,
-        header_row=(header_idx + 1) if header_idx is not None else None,  # type: ignore[attr-defined]
+        header_row=(header_idx + 1) if header_idx is not None else None,
         header=header,
         rows=tuple(data),
         row_count=len(data),

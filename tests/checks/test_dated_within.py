@@ -24,15 +24,15 @@ def test_fail_when_every_date_is_outside_the_fiscal_year():
 def test_fiscal_year_span_overlaps_the_window():
     fy = FoundDate(dt.date(2024, 10, 1), dt.date(2025, 9, 30), "text", "ปีงบประมาณ 2568")
     assert statuses(run("dated_within", ctx(page(MAIN + "o6", "x", dates=(fy,))))) == [
-        ("pass", "dated_within.ok")]
+        ("pass", "dated_within.ok")
+    ]
 
 
 def test_within_days_uses_today():
     recent = ctx(page(MAIN + "o4", "x", dates=(d(2025, 3, 1),)))
     old = ctx(page(MAIN + "o4", "x", dates=(d(2024, 1, 1),)))
     assert statuses(run("dated_within", recent, within_days=90)) == [("pass", "dated_within.ok")]
-    assert statuses(run("dated_within", old, within_days=90)) == [
-        ("fail", "dated_within.outside")]
+    assert statuses(run("dated_within", old, within_days=90)) == [("fail", "dated_within.outside")]
 
 
 def test_http_last_modified_is_ignored_unless_asked_for():
@@ -42,6 +42,8 @@ def test_http_last_modified_is_ignored_unless_asked_for():
 
 
 def test_document_dates_decide_over_the_page():
-    c = ctx(page(MAIN + "o4", "x", dates=(d(2025, 1, 1),)),
-            child(MAIN + "o4", MAIN + "a.pdf", DocKind.PDF, "x", dates=(d(2022, 1, 1),)))
+    c = ctx(
+        page(MAIN + "o4", "x", dates=(d(2025, 1, 1),)),
+        child(MAIN + "o4", MAIN + "a.pdf", DocKind.PDF, "x", dates=(d(2022, 1, 1),)),
+    )
     assert statuses(run("dated_within", c)) == [("fail", "dated_within.outside")]

@@ -6,8 +6,10 @@ GROUPS = [["ผลการวิเคราะห์"], ["นำไปสู�
 
 
 def test_pass_when_every_element_is_present_across_page_and_documents():
-    c = ctx(page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน"),
-            child(O27, MAIN + "m.pdf", DocKind.PDF, "แนวทางการนำผลการวิเคราะห์ไปปฏิบัติ"))
+    c = ctx(
+        page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน"),
+        child(O27, MAIN + "m.pdf", DocKind.PDF, "แนวทางการนำผลการวิเคราะห์ไปปฏิบัติ"),
+    )
     assert statuses(run("keywords", c, groups=GROUPS)) == [("pass", "keywords.ok")]
 
 
@@ -27,8 +29,7 @@ def test_matching_survives_pdf_artefacts_and_thai_digits():
 
 def test_labelled_groups_and_min_groups():
     c = ctx(page(MAIN + "o3", "ที่อยู่ 1 ถนน โทร 02"))
-    groups = [{"label": "ที่อยู่", "any": ["ที่อยู่"]}, {"label": "อีเมล", "any": ["e-mail"]},
-              ["โทร"]]
+    groups = [{"label": "ที่อยู่", "any": ["ที่อยู่"]}, {"label": "อีเมล", "any": ["e-mail"]}, ["โทร"]]
     out = run("keywords", c, groups=groups)
     assert statuses(out) == [("fail", "keywords.missing")] and out[0].params["missing"] == "อีเมล"
     assert statuses(run("keywords", c, groups=groups, min_groups=2)) == [("pass", "keywords.ok")]

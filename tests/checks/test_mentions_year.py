@@ -19,11 +19,15 @@ def test_fail_on_a_report_for_the_wrong_year_naming_what_was_found():
 
 
 def test_the_linked_document_decides_not_the_page_heading_echoing_the_title():
-    c = ctx(page(O7, "O7 รายงานผลการดำเนินงานประจำปี พ.ศ. 2567"),
-            child(O7, MAIN + "r.pdf", DocKind.PDF, "รายงานประจำปีงบประมาณ พ.ศ. 2566"))
+    c = ctx(
+        page(O7, "O7 รายงานผลการดำเนินงานประจำปี พ.ศ. 2567"),
+        child(O7, MAIN + "r.pdf", DocKind.PDF, "รายงานประจำปีงบประมาณ พ.ศ. 2566"),
+    )
     assert statuses(run("mentions_year", c, year=2567)) == [("fail", "mentions_year.missing")]
-    c = ctx(page(O7, "O7 รายงาน"),
-            child(O7, MAIN + "r.pdf", DocKind.PDF, "รายงานประจำปีงบประมาณ พ.ศ. 2567"))
+    c = ctx(
+        page(O7, "O7 รายงาน"),
+        child(O7, MAIN + "r.pdf", DocKind.PDF, "รายงานประจำปีงบประมาณ พ.ศ. 2567"),
+    )
     assert statuses(run("mentions_year", c, year=2567)) == [("pass", "mentions_year.ok")]
 
 
@@ -33,11 +37,14 @@ def test_plan_period_covering_the_year_counts_only_with_allow_range():
     assert statuses(run("mentions_year", c)) == [("fail", "mentions_year.missing")]
     old = ctx(page(MAIN + "o5", "แผนพัฒนาท้องถิ่น พ.ศ. 2561-2565"))
     assert statuses(run("mentions_year", old, allow_range=True)) == [
-        ("fail", "mentions_year.missing")]
+        ("fail", "mentions_year.missing")
+    ]
 
 
 def test_scanned_document_without_the_year_is_manual_not_fail():
-    c = ctx(page(O7, "O7 รายงาน"),
-            child(O7, MAIN + "scan.pdf", DocKind.PDF, readable=False, reason="no_text_layer"))
+    c = ctx(
+        page(O7, "O7 รายงาน"),
+        child(O7, MAIN + "scan.pdf", DocKind.PDF, readable=False, reason="no_text_layer"),
+    )
     out = run("mentions_year", c, year="fy-1")
     assert statuses(out) == [("manual", "mentions_year.unreadable")]

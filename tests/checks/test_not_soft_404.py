@@ -4,7 +4,8 @@ from tests.helpers import MAIN, ctx, doc, ev, page, res, run, statuses
 def test_pass_on_a_real_page():
     text = "โครงสร้างและอำนาจหน้าที่ขององค์การบริหารส่วนตำบล " * 5
     assert statuses(run("not_soft_404", ctx(page(MAIN + "o1", text, title="O1 โครงสร้าง")))) == [
-        ("pass", "not_soft_404.ok")]
+        ("pass", "not_soft_404.ok")
+    ]
 
 
 def test_fail_on_thai_not_found_page_with_status_200():
@@ -28,4 +29,5 @@ def test_fail_on_login_wall():
 def test_long_page_that_mentions_404_is_not_a_soft_404():
     text = "รายงานผลการดำเนินงาน ถนนสาย 404 " + "เนื้อหารายงาน " * 300
     assert statuses(run("not_soft_404", ctx(page(MAIN + "o7", text)))) == [
-        ("pass", "not_soft_404.ok")]
+        ("pass", "not_soft_404.ok")
+    ]

@@ -14,8 +14,14 @@ def test_fail_on_404():
 
 
 def test_fail_on_each_network_error_kind():
-    for kind in (ErrorKind.TIMEOUT, ErrorKind.DNS, ErrorKind.REDIRECT_LOOP, ErrorKind.TOO_LARGE,
-                 ErrorKind.DEADLINE, ErrorKind.CONNECT):
+    for kind in (
+        ErrorKind.TIMEOUT,
+        ErrorKind.DNS,
+        ErrorKind.REDIRECT_LOOP,
+        ErrorKind.TOO_LARGE,
+        ErrorKind.DEADLINE,
+        ErrorKind.CONNECT,
+    ):
         out = run("reachable", ctx(ev(res(MAIN + "x", None, error=kind))))
         assert statuses(out) == [("fail", "reachable.broken")], kind
         assert out[0].params["reason"] == kind.value
@@ -29,8 +35,7 @@ def test_invalid_certificate_is_a_warning_by_default_and_fail_when_configured():
 
 def test_broken_linked_document_is_reported_as_warning():
     parent = page(MAIN + "o7", "รายงาน")
-    broken = ev(res(MAIN + "r.pdf", 404, error=ErrorKind.HTTP_4XX), depth=1,
-                submitted=MAIN + "o7")
+    broken = ev(res(MAIN + "r.pdf", 404, error=ErrorKind.HTTP_4XX), depth=1, submitted=MAIN + "o7")
     good = child(MAIN + "o7", MAIN + "ok.pdf", DocKind.PDF, "x")
     out = statuses(run("reachable", ctx(parent, broken, good)))
     assert out == [("pass", "reachable.ok"), ("warn", "reachable.broken_link")]

@@ -15,9 +15,15 @@ def data(year="2568", rows=3, header=HEADER, status="สิ้นสุดสั
 
 
 EXPLAIN = Sheet("คำอธิบายเพิ่มเติม", None, (), (), 0)
-PARAMS = dict(required_sheets=["แบบ สขร.", "คำอธิบายเพิ่มเติม"], data_sheet="แบบ สขร.",
-              header=list(HEADER), fy_column="ปีงบประมาณ", min_rows=1,
-              status_column="สถานะ", status_values=["สิ้นสุดสัญญา", "สิ้นสุดระยะสัญญา"])
+PARAMS = dict(
+    required_sheets=["แบบ สขร.", "คำอธิบายเพิ่มเติม"],
+    data_sheet="แบบ สขร.",
+    header=list(HEADER),
+    fy_column="ปีงบประมาณ",
+    min_rows=1,
+    status_column="สถานะ",
+    status_values=["สิ้นสุดสัญญา", "สิ้นสุดระยะสัญญา"],
+)
 
 
 def test_pass_on_the_template_as_issued():
@@ -39,7 +45,8 @@ def test_fail_on_sheets_out_of_order():
 def test_header_compared_after_whitespace_normalisation():
     spaced = ("ปีงบ ประมาณ", " งานที่ซื้อ หรือจ้าง ", "สถานะการจัดซื้อจัดจ้าง")
     assert statuses(run("xlsx_template", book(data(header=spaced), EXPLAIN), **PARAMS)) == [
-        ("pass", "xlsx_template.ok")]
+        ("pass", "xlsx_template.ok")
+    ]
     renamed = ("ปีงบประมาณ", "ชื่อโครงการ", "สถานะการจัดซื้อจัดจ้าง")
     out = run("xlsx_template", book(data(header=renamed), EXPLAIN), **PARAMS)
     assert ("fail", "xlsx_template.header_mismatch") in statuses(out)

@@ -18,6 +18,7 @@ TODAY = "2025-03-31"
 @pytest.fixture(autouse=True)
 def hang_guard() -> Iterator[None]:
     """Liveness bound, not a timing assertion: a hung run fails instead of blocking CI."""
+
     def boom(*_: object) -> None:
         raise TimeoutError("end-to-end run did not finish within 120 s")
 
@@ -28,8 +29,9 @@ def hang_guard() -> Iterator[None]:
     signal.signal(signal.SIGALRM, old)
 
 
-def submission(tmp: Path, main_site: str, items: dict[str, str | list[str]],
-               checklist: str = "ita-2568") -> Path:
+def submission(
+    tmp: Path, main_site: str, items: dict[str, str | list[str]], checklist: str = "ita-2568"
+) -> Path:
     lines = ["agency: อบต.ทดสอบ", f"main_site: {main_site}", f"checklist: {checklist}", "items:"]
     for item, urls in items.items():
         if isinstance(urls, str):

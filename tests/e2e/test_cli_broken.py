@@ -22,7 +22,12 @@ def test_each_broken_url_fails_with_its_reason(tmp_path, scenario):
         assert it["status"] == "fail", item_id
         broken = [f for f in it["findings"] if f["code"] == "reachable.broken"]
         reasons[item_id] = broken[0]["params"]["reason"] if broken else codes(report, item_id)[0]
-    assert reasons == {"O1": "http_4xx", "O2": "timeout", "O3": "redirect_loop",
-                       "O4": "not_soft_404.not_found", "O5": "deadline"}
+    assert reasons == {
+        "O1": "http_4xx",
+        "O2": "timeout",
+        "O3": "redirect_loop",
+        "O4": "not_soft_404.not_found",
+        "O5": "deadline",
+    }
     assert scenario.hits["/silent"] == 3  # retried (OIT_RETRIES=2), then given up
     assert scenario.hits["/trickle"] == 1  # a deadline is not retried

@@ -11,7 +11,7 @@ def test_endless_body_is_capped_without_memory_growth(tmp_path, scenario, monkey
     monkeypatch.setenv("OIT_DEADLINE", "60")
     url = scenario.route("/o1", endless())
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"), {"O1": url}))
+    _code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"), {"O1": url}))
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     broken = [f for f in item(report, "O1")["findings"] if f["code"] == "reachable.broken"]
     assert broken and broken[0]["params"]["reason"] == "too_large"

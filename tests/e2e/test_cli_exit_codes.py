@@ -24,8 +24,11 @@ def test_gates_exit_1(tmp_path, scenario, capsys):
 
 def test_bad_input_exits_2_with_file_line_and_field(tmp_path, capsys):
     sub = tmp_path / "s.yaml"
-    sub.write_text("main_site: https://www.example.go.th/\nitems:\n  O1: https://www.example.go.th/a"
-                   "\n  O31: https://www.example.go.th/b\n", encoding="utf-8")
+    sub.write_text(
+        "main_site: https://www.example.go.th/\nitems:\n  O1: https://www.example.go.th/a"
+        "\n  O31: https://www.example.go.th/b\n",
+        encoding="utf-8",
+    )
     assert main(["check", str(sub), "--today", TODAY]) == 2
     assert f"{sub}:4: items:" in capsys.readouterr().err
     assert main(["check", str(tmp_path / "none.yaml")]) == 2

@@ -8,11 +8,16 @@ PAGE = html("O25 แผนปฏิบัติการป้องกันก
 
 def test_flaky_and_rate_limited_servers_pass(tmp_path, scenario):
     flaky = scenario.route("/o25", sequence(static(b"oops", "text/plain", 500), static(PAGE)))
-    busy = scenario.route("/o23", sequence(
-        static(b"slow down", "text/plain", 429, {"Retry-After": "1"}),
-        static(html("O23", "ประเมินความเสี่ยง ประจำปี พ.ศ. 2568").encode())))
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O25": flaky, "O23": busy}))
+    busy = scenario.route(
+        "/o23",
+        sequence(
+            static(b"slow down", "text/plain", 429, {"Retry-After": "1"}),
+            static(html("O23", "ประเมินความเสี่ยง ประจำปี พ.ศ. 2568").encode()),
+        ),
+    )
+    _code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O25": flaky, "O23": busy})
+    )
     assert item(report, "O25")["status"] == "pass"
     assert item(report, "O23")["status"] == "pass"
     assert scenario.hits["/o25"] == 2 and scenario.hits["/o23"] == 2

@@ -8,7 +8,7 @@ def test_staging_copy_is_checked_against_the_production_origin(tmp_path, scenari
     scenario.page("/ita/o25", html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"))
     prod = "https://www.example.go.th"
     sub = submission(tmp_path, prod + "/", {"O25": prod + "/ita/o25"})
-    code, report = run_cli(tmp_path, sub, "--rewrite", f"{prod}={scenario.origin}")
+    _code, report = run_cli(tmp_path, sub, "--rewrite", f"{prod}={scenario.origin}")
     it = item(report, "O25")
     assert it["status"] == "pass" and it["urls"] == [prod + "/ita/o25"]
     assert "on_main_site.ok" in codes(report, "O25", "pass")

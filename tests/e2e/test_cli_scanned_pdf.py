@@ -6,7 +6,7 @@ from tests.e2e.conftest import codes, item, run_cli, submission
 
 def test_scanned_report_is_manual_and_opens_the_score_range(tmp_path, scenario):
     scan = scenario.file("/files/o26-scan.pdf", make_pdf([[]], scanned=True), "application/pdf")
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"), {"O26": scan}))
+    _code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"), {"O26": scan}))
     it = item(report, "O26")
     assert it["status"] == "manual" and it["score"] == 0 and it["score_max"] == 100
     assert codes(report, "O26", "manual") == ["mentions_year.unreadable"]

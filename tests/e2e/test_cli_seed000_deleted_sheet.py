@@ -10,8 +10,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def test_workbooks_without_the_explanation_sheet_fail_naming_it(tmp_path, scenario):
     o12 = scenario.file("/ita/o12.xlsx", make_procurement_xlsx(2568, explanation=False), XLSX)
     o13 = scenario.file("/ita/o13.xlsx", make_procurement_xlsx(2567, explanation=False), XLSX)
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O12": o12, "O13": o13}))
+    code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O12": o12, "O13": o13})
+    )
     assert code == 0
     for item_id in ("O12", "O13"):
         it = item(report, item_id)
@@ -23,10 +24,13 @@ def test_workbooks_without_the_explanation_sheet_fail_naming_it(tmp_path, scenar
 
 def test_workbooks_as_issued_pass(tmp_path, scenario):
     o12 = scenario.file("/ita/o12.xlsx", make_procurement_xlsx(2568), XLSX)
-    page = scenario.page("/ita/o13.html",
-                         f'<html><body><h1>O13</h1><a href="/ita/o13.xlsx">รายงาน 2567</a></body></html>')
+    page = scenario.page(
+        "/ita/o13.html",
+        '<html><body><h1>O13</h1><a href="/ita/o13.xlsx">รายงาน 2567</a></body></html>',
+    )
     scenario.file("/ita/o13.xlsx", make_procurement_xlsx(2567), XLSX)
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O12": o12, "O13": page}))
+    _code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O12": o12, "O13": page})
+    )
     assert item(report, "O12")["status"] == "pass"
     assert item(report, "O13")["status"] == "pass"  # workbook linked from a page

@@ -12,8 +12,16 @@ def test_every_url_on_another_host_fails(tmp_path, scenario):
         body = html("O25 แผนปฏิบัติการป้องกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
         off = other.page("/ita/o25", body)
         on = scenario.page("/ita/o25", body)
-        sub = submission(tmp_path, scenario.url("/"), {"O25": off, "O23": other.page(
-            "/ita/o23", html("O23", "การประเมินความเสี่ยงการให้หรือรับสินบน ประจำปี พ.ศ. 2568"))})
+        sub = submission(
+            tmp_path,
+            scenario.url("/"),
+            {
+                "O25": off,
+                "O23": other.page(
+                    "/ita/o23", html("O23", "การประเมินความเสี่ยงการให้หรือรับสินบน ประจำปี พ.ศ. 2568")
+                ),
+            },
+        )
         code, report = run_cli(tmp_path, sub)
         assert code == 0
         for item_id in ("O25", "O23"):

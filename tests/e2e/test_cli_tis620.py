@@ -7,12 +7,17 @@ from tests.sites import html, static
 def test_tis620_pages_read_correctly(tmp_path, scenario):
     body = "ช่องทางแจ้งเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ"
     labelled = scenario.page("/o18.php", html("O18", body, charset="tis-620"), charset="tis-620")
-    meta_only = scenario.route("/o17.php", static(
-        html("O17", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", charset="windows-874").encode("cp874"),
-        "text/html"))
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O18": labelled, "O17": meta_only}))
+    meta_only = scenario.route(
+        "/o17.php",
+        static(
+            html("O17", "แนวปฏิบัติการจัดการเรื่องร้องเรียน", charset="windows-874").encode("cp874"),
+            "text/html",
+        ),
+    )
+    _code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O18": labelled, "O17": meta_only})
+    )
     assert item(report, "O18")["status"] == "pass"
     assert item(report, "O17")["status"] == "pass"
-    found = [f for f in item(report, "O18")["findings"] if f["check"] == "keywords"][0]
+    found = next(f for f in item(report, "O18")["findings"] if f["check"] == "keywords")
     assert found["evidence"] == "ร้องเรียน"

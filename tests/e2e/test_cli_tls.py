@@ -16,12 +16,12 @@ def test_untrusted_certificate_is_reported_and_content_still_checked(tmp_path):
     with Scenario(tmp_path, tls=(str(chain), str(key))) as site:
         url = site.page("/o25", html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"))
         sub = submission(tmp_path, site.url("/"), {"O25": url})
-        code, report = run_cli(tmp_path, sub)
+        _, report = run_cli(tmp_path, sub)
         it = item(report, "O25")
         assert it["status"] == "pass"  # a warning never changes the status
         assert codes(report, "O25", "warn") == ["reachable.tls_invalid"]
         assert codes(report, "O25", "pass")[-1] == "mentions_year.ok"
         ca_file = tmp_path / "ca.pem"
         ca.cert_pem.write_to_path(str(ca_file))
-        code, report = run_cli(tmp_path, sub, "--ca-bundle", str(ca_file))
+        _code, report = run_cli(tmp_path, sub, "--ca-bundle", str(ca_file))
         assert codes(report, "O25", "warn") == []

@@ -5,15 +5,22 @@ from tests.e2e.conftest import codes, item, run_cli, submission
 
 
 def setup(scenario, year):
-    scenario.file("/files/o7.pdf", make_pdf([[f"รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}"]]),
-                  "application/pdf")
-    return scenario.page("/ita/o7.html", '<html><body><h1>O7 รายงานผลการดำเนินงานประจำปี พ.ศ. 2567'
-                                         '</h1><a href="/files/o7.pdf">ดาวน์โหลด</a></body></html>')
+    scenario.file(
+        "/files/o7.pdf",
+        make_pdf([[f"รายงานผลการดำเนินงาน ประจำปีงบประมาณ พ.ศ. {year}"]]),
+        "application/pdf",
+    )
+    return scenario.page(
+        "/ita/o7.html",
+        "<html><body><h1>O7 รายงานผลการดำเนินงานประจำปี พ.ศ. 2567"
+        '</h1><a href="/files/o7.pdf">ดาวน์โหลด</a></body></html>',
+    )
 
 
 def test_report_for_2566_fails_naming_the_year_found(tmp_path, scenario):
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O7": setup(scenario, 2566)}))
+    _code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O7": setup(scenario, 2566)})
+    )
     assert item(report, "O7")["status"] == "fail"
     assert codes(report, "O7") == ["mentions_year.missing"]
     f = item(report, "O7")["findings"][-1]
@@ -21,6 +28,7 @@ def test_report_for_2566_fails_naming_the_year_found(tmp_path, scenario):
 
 
 def test_report_for_2567_passes(tmp_path, scenario):
-    code, report = run_cli(tmp_path, submission(tmp_path, scenario.url("/"),
-                                                {"O7": setup(scenario, 2567)}))
+    _code, report = run_cli(
+        tmp_path, submission(tmp_path, scenario.url("/"), {"O7": setup(scenario, 2567)})
+    )
     assert item(report, "O7")["status"] == "pass"

@@ -13,13 +13,20 @@ from tests.helpers import extract_file
 
 def test_pdf_text_per_page_and_metadata_dates(tmp_path):
     p = tmp_path / "r.pdf"
-    p.write_bytes(make_pdf([["รายงานผลการดำเนินงาน ประจำปี พ.ศ. ๒๕๖๗"], ["หน้าที่สอง 15 ต.ค. 67"]],
-                           title="รายงาน 2567", created=dt.datetime(2024, 11, 2, 9)))
+    p.write_bytes(
+        make_pdf(
+            [["รายงานผลการดำเนินงาน ประจำปี พ.ศ. ๒๕๖๗"], ["หน้าที่สอง 15 ต.ค. 67"]],
+            title="รายงาน 2567",
+            created=dt.datetime(2024, 11, 2, 9),
+        )
+    )
     d = extract_file(p)
     assert d.kind is DocKind.PDF and d.pages == 2 and d.readable
     assert "ประจำปี พ.ศ. 2567" in d.text and "หน้าที่สอง" in d.text and d.title == "รายงาน 2567"
-    assert {(f.source, f.start) for f in d.dates} >= {("pdf_meta", dt.date(2024, 11, 2)),
-                                                       ("text", dt.date(2024, 10, 15))}
+    assert {(f.source, f.start) for f in d.dates} >= {
+        ("pdf_meta", dt.date(2024, 11, 2)),
+        ("text", dt.date(2024, 10, 15)),
+    }
 
 
 def test_scanned_pdf_has_no_text_layer(tmp_path):
@@ -54,8 +61,10 @@ def test_xlsx_zip_bomb_is_refused(tmp_path):
     buf = io.BytesIO()
     wb.save(buf)
     p = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, zipfile.ZipFile(
-            p, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src,
+        zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             dst.writestr(info, src.read(info))
         dst.writestr("xl/media/padding.bin", b"\0" * (320 * 1024 * 1024))
@@ -66,8 +75,10 @@ def test_xlsx_zip_bomb_is_refused(tmp_path):
 def test_docx_text(tmp_path):
     p = tmp_path / "m.docx"
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    xml = (f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>คู่มือการปฏิบัติงาน</w:t></w:r>'
-           f"</w:p><w:p><w:r><w:t>ประจำปี ๒๕๖๘</w:t></w:r></w:p></w:body></w:document>")
+    xml = (
+        f'<w:document xmlns:w="{w}"><w:body><w:p><w:r><w:t>คู่มือการปฏิบัติงาน</w:t></w:r>'
+        f"</w:p><w:p><w:r><w:t>ประจำปี ๒๕๖๘</w:t></w:r></w:p></w:body></w:document>"
+    )
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", xml)

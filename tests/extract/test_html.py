@@ -10,8 +10,10 @@ THAI = "การเปิดเผยข้อมูลสาธารณะ �
 def test_tis620_from_header_meta_and_detection_without_any_label():
     raw = f"<html><body><p>{THAI}</p></body></html>".encode("cp874")
     assert THAI in decode(raw, "text/html; charset=tis-620")
-    meta = f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-874">' \
-           f"</head><body>{THAI}</body></html>".encode("cp874")
+    meta = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-874">'
+        f"</head><body>{THAI}</body></html>".encode("cp874")
+    )
     assert THAI in decode(meta, "text/html")
     assert THAI in decode(raw, None)  # no label at all: detected
 
@@ -36,16 +38,22 @@ def test_visible_text_links_dates_and_title():
     assert "ประกาศ ณ วันที่ 15 ต.ค. 67" in d.text
     assert [(x.url, x.nav) for x in d.links] == [
         ("https://www.example.go.th/", True),
-        ("https://www.example.go.th/ita/files/%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99"
-         "%20%E0%B8%9B%E0%B8%B5.pdf", False),
-        ("https://www.example.go.th/viewer/o4.pdf", False)]
+        (
+            "https://www.example.go.th/ita/files/%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99"
+            "%20%E0%B8%9B%E0%B8%B5.pdf",
+            False,
+        ),
+        ("https://www.example.go.th/viewer/o4.pdf", False),
+    ]
     sources = sorted({f.source for f in d.dates})
     assert sources == ["meta", "text", "time"]
 
 
 def test_script_drawn_shell_is_unreadable_and_login_form_detected():
-    shell = ('<html><body><div id="app">กำลังโหลดข้อมูล...</div>'
-             '<script src="/app.js"></script></body></html>')
+    shell = (
+        '<html><body><div id="app">กำลังโหลดข้อมูล...</div>'
+        '<script src="/app.js"></script></body></html>'
+    )
     d = parse(shell, "https://x.go.th/ita", S)
     assert not d.readable and d.unreadable_reason == "script_drawn"
     login = '<form><input name="u"><input type="password" name="p"></form>'
@@ -53,8 +61,11 @@ def test_script_drawn_shell_is_unreadable_and_login_form_detected():
 
 
 def test_page_entirely_inside_a_menu_keeps_its_text():
-    markup = '<body><div class="menu-content"><p>' + "เนื้อหารายการ O1 โครงสร้าง " * 20 + \
-             "</p></div></body>"
+    markup = (
+        '<body><div class="menu-content"><p>'
+        + "เนื้อหารายการ O1 โครงสร้าง " * 20
+        + "</p></div></body>"
+    )
     assert "โครงสร้าง" in parse(markup, "https://x.go.th/", S).text
 
 

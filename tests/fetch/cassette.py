@@ -26,8 +26,12 @@ def replay(httpx_mock: Any, name: str) -> list[str]:
     urls = []
     for it in load(name):
         req, resp = it["request"], it["response"]
-        httpx_mock.add_response(method=req["method"], url=req["url"], status_code=resp["status"],
-                                headers=resp.get("headers") or {},
-                                content=base64.b64decode(resp.get("body_b64", "")))
+        httpx_mock.add_response(
+            method=req["method"],
+            url=req["url"],
+            status_code=resp["status"],
+            headers=resp.get("headers") or {},
+            content=base64.b64decode(resp.get("body_b64", "")),
+        )
         urls.append(req["url"])
     return urls

@@ -16,6 +16,7 @@ def get(tmp_path, url):
         async with Fetcher(S, tmp_path) as f:
             r = await f.fetch(url)
             return r, extract(r, S)
+
     return asyncio.run(go())
 
 
@@ -24,7 +25,8 @@ def test_legacy_tis620_page_reads_as_thai_and_soft_404_is_caught(tmp_path, httpx
     r, d = get(tmp_path, o18)
     assert "แจ้งเรื่องร้องเรียนการทุจริต" in d.text and "\ufffd" not in d.text
     assert statuses(run("keywords", ctx(ev(r, d)), groups=[["ร้องเรียน"]])) == [
-        ("pass", "keywords.ok")]
+        ("pass", "keywords.ok")
+    ]
     r, d = get(tmp_path, o7)
     assert r.status == 200
     assert statuses(run("not_soft_404", ctx(ev(r, d)))) == [("fail", "not_soft_404.not_found")]

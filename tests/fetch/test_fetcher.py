@@ -11,8 +11,14 @@ from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import ErrorKind
 from oit_checker.settings import RunSettings
 
-S = RunSettings(retries=3, backoff_base=0.01, backoff_max=0.02, retry_after_cap=0.2,
-                max_redirects=3, max_bytes=1000)
+S = RunSettings(
+    retries=3,
+    backoff_base=0.01,
+    backoff_max=0.02,
+    retry_after_cap=0.2,
+    max_redirects=3,
+    max_bytes=1000,
+)
 
 
 def fetch(tmp_path: Path, *urls: str, settings: RunSettings = S):
@@ -20,6 +26,7 @@ def fetch(tmp_path: Path, *urls: str, settings: RunSettings = S):
         async with Fetcher(settings, tmp_path / "bodies") as f:
             out = await asyncio.gather(*(f.fetch(u) for u in urls))
             return out, f.fetched
+
     return asyncio.run(go())
 
 
@@ -33,15 +40,21 @@ def test_ok_body_streamed_to_disk_with_user_agent(tmp_path, httpx_mock):
 
 def test_each_url_fetched_once_however_often_asked(tmp_path, httpx_mock):
     httpx_mock.add_response(url="https://www.example.go.th/o1", text="x")
-    results, fetched = fetch(tmp_path, "https://www.example.go.th/o1",
-                             "https://WWW.example.go.th:443/o1#frag", "https://www.example.go.th/o1")
+    results, fetched = fetch(
+        tmp_path,
+        "https://www.example.go.th/o1",
+        "https://WWW.example.go.th:443/o1#frag",
+        "https://www.example.go.th/o1",
+    )
     assert fetched == 1 and all(r.ok for r in results)
     assert len(httpx_mock.get_requests()) == 1
 
 
 def test_thai_and_space_in_url_are_percent_encoded(tmp_path, httpx_mock):
-    enc = ("https://www.example.go.th/ita/%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99"
-           "%20%E0%B8%9B%E0%B8%B5.pdf")
+    enc = (
+        "https://www.example.go.th/ita/%E0%B8%A3%E0%B8%B2%E0%B8%A2%E0%B8%87%E0%B8%B2%E0%B8%99"
+        "%20%E0%B8%9B%E0%B8%B5.pdf"
+    )
     httpx_mock.add_response(url=enc, content=b"%PDF-1.4")
     [r], _ = fetch(tmp_path, "https://www.example.go.th/ita/รายงาน ปี.pdf")
     assert r.ok and r.url == enc
@@ -94,24 +107,30 @@ def test_dns_failure_is_a_value_not_an_exception(tmp_path, httpx_mock):
 
 
 def test_redirects_followed_and_loops_detected(tmp_path, httpx_mock):
-    httpx_mock.add_response(url="https://www.example.go.th/a", status_code=301,
-                            headers={"Location": "/b"})
+    httpx_mock.add_response(
+        url="https://www.example.go.th/a", status_code=301, headers={"Location": "/b"}
+    )
     httpx_mock.add_response(url="https://www.example.go.th/b", text="here")
     [r], _ = fetch(tmp_path, "https://www.example.go.th/a")
     assert r.ok and r.final_url == "https://www.example.go.th/b"
     assert r.redirects == ("https://www.example.go.th/b",)
-    httpx_mock.add_response(url="https://www.example.go.th/x", status_code=302,
-                            headers={"Location": "/y"})
-    httpx_mock.add_response(url="https://www.example.go.th/y", status_code=302,
-                            headers={"Location": "/x"})
+    httpx_mock.add_response(
+        url="https://www.example.go.th/x", status_code=302, headers={"Location": "/y"}
+    )
+    httpx_mock.add_response(
+        url="https://www.example.go.th/y", status_code=302, headers={"Location": "/x"}
+    )
     [r], _ = fetch(tmp_path, "https://www.example.go.th/x")
     assert r.error is ErrorKind.REDIRECT_LOOP
 
 
 def test_too_many_redirects(tmp_path, httpx_mock):
     for i in range(4):
-        httpx_mock.add_response(url=f"https://www.example.go.th/r{i}", status_code=302,
-                                headers={"Location": f"/r{i + 1}"})
+        httpx_mock.add_response(
+            url=f"https://www.example.go.th/r{i}",
+            status_code=302,
+            headers={"Location": f"/r{i + 1}"},
+        )
     [r], _ = fetch(tmp_path, "https://www.example.go.th/r0")
     assert r.error is ErrorKind.TOO_MANY_REDIRECTS
 
@@ -125,8 +144,7 @@ def test_size_cap_by_content_length_and_by_streaming(tmp_path, httpx_mock):
         for _ in range(100):
             yield b"y" * 100
 
-    httpx_mock.add_response(url="https://www.example.go.th/stream",
-                            stream=_Stream(stream))
+    httpx_mock.add_response(url="https://www.example.go.th/stream", stream=_Stream(stream))
     [r], _ = fetch(tmp_path, "https://www.example.go.th/stream")
     assert r.error is ErrorKind.TOO_LARGE and r.size > S.max_bytes
 

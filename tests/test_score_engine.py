@@ -1,0 +1,58 @@
+"""Scoring arithmetic and the engine's stamping of inferred rules."""
+
+import datetime as dt
+
+from oit_checker.checklist.model import Checklist, CheckRef, Indicator, Item
+from oit_checker.checks.keywords import KeywordsParams
+from oit_checker.engine import ItemEvidence, run_checks
+from oit_checker.model import FindingStatus, ItemStatus
+from oit_checker.score import build_report, item_result
+from tests.helpers import MAIN, TODAY, page
+
+IND = (Indicator(9, "การเปิดเผยข้อมูล"), Indicator(10, "การป้องกันการทุจริต"))
+
+
+def finding(status):
+    from oit_checker.model import Finding
+
+    return Finding("keywords", "O1", status, "keywords.x", {}, None, "")
+
+
+def make(items):
+    return Checklist("t", "ita", 2568, "t", IND, tuple(items))
+
+
+def test_item_status_precedence():
+    it = Item("O1", 9, "t")
+    assert item_result(it, (), ()).status is ItemStatus.MISSING
+    assert item_result(it, ("u",), (finding(FindingStatus.PASS),)).status is ItemStatus.PASS
+    r = item_result(it, ("u",), (finding(FindingStatus.MANUAL), finding(FindingStatus.WARN)))
+    assert r.status is ItemStatus.MANUAL and (r.score, r.score_max) == (0, 100)
+    r = item_result(it, ("u",), (finding(FindingStatus.MANUAL), finding(FindingStatus.FAIL)))
+    assert r.status is ItemStatus.FAIL and (r.score, r.score_max) == (0, 0)
+
+
+def test_weighted_indicators_and_oit_reproduce_seed_001_indicator_10():
+    # ITA-NOTES §1.2: with these weights, O28 = 0 alone gives indicator 10 = 90.00 (seed 001).
+    weights = {"O21": 15, "O22": 10, "O23": 15, "O24": 10, "O25": 15, "O26": 10, "O27": 15,
+               "O28": 10}
+    items = [Item(i, 10, i, weight=w) for i, w in weights.items()] + [Item("O1", 9, "O1")]
+    results = [item_result(i, ("u",), (finding(FindingStatus.FAIL if i.id == "O28"
+                                               else FindingStatus.PASS),)) for i in items]
+    report = build_report(make(items), results, tool_version="x", agency="a", main_site=MAIN,
+                          checked_at=dt.datetime(2025, 1, 1), today=TODAY)
+    ind = {i.id: i for i in report.indicators}
+    assert ind[10].score == 90.0 and ind[9].score == 100.0
+    assert report.oit_score == 95.0 == report.oit_score_max
+
+
+def test_inferred_rule_never_decides_fail():
+    params = KeywordsParams.model_validate({"groups": [["ไม่มีคำนี้"]]})
+    firm = Item("O1", 9, "t", checks=(CheckRef("keywords", params),))
+    soft = Item("O1", 9, "t", checks=(CheckRef("keywords", params, "S1", "inferred"),))
+    ev = ItemEvidence((page(MAIN + "o1", "ข้อความอื่น"),), ())
+    kw = dict(fiscal_year=2568, today=TODAY, main_site=MAIN)
+    [f] = run_checks(firm, (MAIN + "o1",), ev, **kw)
+    assert f.status is FindingStatus.FAIL and not f.downgraded
+    [f] = run_checks(soft, (MAIN + "o1",), ev, **kw)
+    assert f.status is FindingStatus.WARN and f.downgraded and f.source == "S1"
