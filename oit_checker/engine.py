@@ -160,8 +160,13 @@ def run_checks(
 ) -> tuple[Finding, ...]:
     """Run every rule of ``item`` over its evidence (pure: no I/O) and stamp the findings."""
     findings: list[Finding] = []
+    # When no submitted URL opens, content rules have nothing to judge and `reachable` has
+    # already failed the item with the reason: don't repeat the same cause once per rule.
+    opened = any(e.resource.ok for e in ev.evidence if e.depth == 0)
     for ref in item.checks:
         spec = get(ref.id)
+        if spec.scope == "item" and not opened:
+            continue
         contexts = []
         if spec.scope == "url":
             for url in urls:
