@@ -13,7 +13,9 @@ TESTS = Path(__file__).parent / "checks"
 
 
 def modules() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(checks.__path__) if not m.name.startswith("_"))
+    return sorted(
+        m.name for m in pkgutil.iter_modules(checks.__path__) if not m.name.startswith("_")
+    )
 
 
 def test_every_module_is_registered_and_nothing_else():

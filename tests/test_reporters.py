@@ -20,25 +20,66 @@ def fixed_report():
     results = []
     for item in c.items[:3] + c.items[11:13] + c.items[20:21]:
         if item.id == "O12":
-            fs = (Finding("xlsx_template", item.id, FindingStatus.FAIL,
-                          "xlsx_template.sheet_missing", {"sheet": "คำอธิบายเพิ่มเติม"},
-                          MAIN + "o12.xlsx", "แบบ สขร.", "S1"),)
+            fs = (
+                Finding(
+                    "xlsx_template",
+                    item.id,
+                    FindingStatus.FAIL,
+                    "xlsx_template.sheet_missing",
+                    {"sheet": "คำอธิบายเพิ่มเติม"},
+                    MAIN + "o12.xlsx",
+                    "แบบ สขร.",
+                    "S1",
+                ),
+            )
         elif item.id == "O2":
-            fs = (Finding("keywords", item.id, FindingStatus.MANUAL, "keywords.unreadable",
-                          {"reason": "no_text_layer"}, MAIN + "o2.pdf", ""),)
+            fs = (
+                Finding(
+                    "keywords",
+                    item.id,
+                    FindingStatus.MANUAL,
+                    "keywords.unreadable",
+                    {"reason": "no_text_layer"},
+                    MAIN + "o2.pdf",
+                    "",
+                ),
+            )
         elif item.id == "O21":
-            fs = (Finding("reachable", item.id, FindingStatus.WARN, "reachable.tls_invalid",
-                          {"detail": "self-signed"}, MAIN + "o21", "", "S17"),)
+            fs = (
+                Finding(
+                    "reachable",
+                    item.id,
+                    FindingStatus.WARN,
+                    "reachable.tls_invalid",
+                    {"detail": "self-signed"},
+                    MAIN + "o21",
+                    "",
+                    "S17",
+                ),
+            )
         else:
-            fs = (Finding("reachable", item.id, FindingStatus.PASS, "reachable.ok",
-                          {"status": 200}, MAIN + item.id, ""),)
+            fs = (
+                Finding(
+                    "reachable",
+                    item.id,
+                    FindingStatus.PASS,
+                    "reachable.ok",
+                    {"status": 200},
+                    MAIN + item.id,
+                    "",
+                ),
+            )
         urls = () if item.id == "O3" else (MAIN + item.id.lower(),)
         results.append(item_result(item, urls, fs))
-    return build_report(c, results, tool_version="0.0.0", agency="อบต.ตัวอย่าง",
-                        main_site=MAIN,
-                        checked_at=dt.datetime(2025, 3, 31, 9, 0,
-                                               tzinfo=dt.timezone(dt.timedelta(hours=7))),
-                        today=dt.date(2025, 3, 31))
+    return build_report(
+        c,
+        results,
+        tool_version="0.0.0",
+        agency="อบต.ตัวอย่าง",
+        main_site=MAIN,
+        checked_at=dt.datetime(2025, 3, 31, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7))),
+        today=dt.date(2025, 3, 31),
+    )
 
 
 def check_golden(name, text):
@@ -67,5 +108,5 @@ def test_json_report_v1_contract():
     f = data["items"][3]["findings"][0]
     for key in ("check", "status", "message", "url", "evidence"):
         assert key in f
-    assert f["message"].startswith("ไม่พบชีต \"คำอธิบายเพิ่มเติม\"")
+    assert f["message"].startswith('ไม่พบชีต "คำอธิบายเพิ่มเติม"')
     assert {i["status"] for i in data["items"]} == {"pass", "fail", "manual", "missing"}

@@ -18,8 +18,13 @@ def test_shipped_checklists_validate_and_a_typo_does_not():
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     for path in SCHEMA_PATH.parent.glob("*.yaml"):
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
-    bad = {"id": "x", "year": 2568, "items": [
-        {"id": "O1", "indicator": 9, "title": "t", "checks": [{"keywords": {"grups": []}}]}]}
+    bad = {
+        "id": "x",
+        "year": 2568,
+        "items": [
+            {"id": "O1", "indicator": 9, "title": "t", "checks": [{"keywords": {"grups": []}}]}
+        ],
+    }
     try:
         jsonschema.validate(bad, schema)
     except jsonschema.ValidationError:

@@ -34,13 +34,32 @@ def test_item_status_precedence():
 
 def test_weighted_indicators_and_oit_reproduce_seed_001_indicator_10():
     # ITA-NOTES §1.2: with these weights, O28 = 0 alone gives indicator 10 = 90.00 (seed 001).
-    weights = {"O21": 15, "O22": 10, "O23": 15, "O24": 10, "O25": 15, "O26": 10, "O27": 15,
-               "O28": 10}
+    weights = {
+        "O21": 15,
+        "O22": 10,
+        "O23": 15,
+        "O24": 10,
+        "O25": 15,
+        "O26": 10,
+        "O27": 15,
+        "O28": 10,
+    }
     items = [Item(i, 10, i, weight=w) for i, w in weights.items()] + [Item("O1", 9, "O1")]
-    results = [item_result(i, ("u",), (finding(FindingStatus.FAIL if i.id == "O28"
-                                               else FindingStatus.PASS),)) for i in items]
-    report = build_report(make(items), results, tool_version="x", agency="a", main_site=MAIN,
-                          checked_at=dt.datetime(2025, 1, 1), today=TODAY)
+    results = [
+        item_result(
+            i, ("u",), (finding(FindingStatus.FAIL if i.id == "O28" else FindingStatus.PASS),)
+        )
+        for i in items
+    ]
+    report = build_report(
+        make(items),
+        results,
+        tool_version="x",
+        agency="a",
+        main_site=MAIN,
+        checked_at=dt.datetime(2025, 1, 1),
+        today=TODAY,
+    )
     ind = {i.id: i for i in report.indicators}
     assert ind[10].score == 90.0 and ind[9].score == 100.0
     assert report.oit_score == 95.0 == report.oit_score_max

@@ -3,11 +3,13 @@
 A PDF whose pages yield (almost) no text is a scan: a machine cannot read it, so it is marked
 unreadable (``no_text_layer``) and its content rules answer ``manual``. Page count and text are
 capped (``max_pdf_pages``, ``max_text_chars``) so a hostile 10,000-page file cannot hold the
-run. pdfium is not thread-safe: callers serialise calls (the engine runs extraction on one
-worker thread).
+run. pdfium is not thread-safe, and several engine runs may share a process (nightly runs
+agencies concurrently), so every pdfium call in the process goes through ``PDFIUM_LOCK``.
 """
 
 from __future__ import annotations
+
+import threading
 
 import pypdfium2 as pdfium
 
@@ -17,15 +19,22 @@ from oit_checker.thaidate import find_dates, parse_date
 from oit_checker.thaitext import normalize
 
 MIN_CHARS_PER_PAGE = 20
+PDFIUM_LOCK = threading.Lock()
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:
     assert res.body_path is not None
-    pdf = pdfium.PdfDocument(res.body_path)
+    with PDFIUM_LOCK:
+        texts, n_pages, meta, truncated = _read(res.body_path, settings)
+    return _document(res, settings, texts, n_pages, meta, truncated)
+
+
+def _read(path: str, settings: RunSettings) -> tuple[list[str], int, dict[str, str], bool]:
+    total = 0
+    pdf = pdfium.PdfDocument(path)
     try:
         n_pages = len(pdf)
         texts: list[str] = []
-        total = 0
         truncated = n_pages > settings.max_pdf_pages
         for i in range(min(n_pages, settings.max_pdf_pages)):
             page = pdf[i]
@@ -45,6 +54,12 @@ def extract(res: Resource, settings: RunSettings) -> Document:
         meta = pdf.get_metadata_dict(skip_empty=True)
     finally:
         pdf.close()
+    return texts, n_pages, meta, truncated
+
+
+def _document(res: Resource, settings: RunSettings, texts: list[str], n_pages: int,
+              meta: dict[str, str], truncated: bool) -> Document:
+    total = sum(len(t.strip()) for t in texts)
     text = normalize("\n".join(texts))[: settings.max_text_chars]
     dates = [FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000])]
     for key in ("CreationDate", "ModDate"):
