@@ -38,18 +38,40 @@ from bench import simsite  # noqa: E402
 ENV = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
 
 
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants (extraction workers), in MB."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
 def timed(cmd: list[str]) -> tuple[float, float, int]:
-    """Run ``cmd``; return (wall seconds, peak RSS MB of that child, exit code)."""
+    """Run ``cmd``; return (wall seconds, peak RSS MB of its process tree, exit code)."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        peak = 0.0
+        while proc.poll() is None:  # sample the whole tree every 20 ms
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.02)
+        _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
         wall = time.perf_counter() - start
-        code = os.waitstatus_to_exitcode(status)
+        code = proc.returncode if usage is None else os.waitstatus_to_exitcode(status)
+        if usage is not None:
+            peak = max(peak, usage.ru_maxrss / 1024)
         if code not in (0, 1):
             err.seek(0)
             sys.stderr.write(err.read().decode(errors="replace")[-4000:])
-    return wall, usage.ru_maxrss / 1024, code
+    return wall, peak, code
 
 
 def write_submissions(tmp: Path, n: int) -> list[Path]:

@@ -35,7 +35,7 @@ def _pad_pdf(pdf: bytes, size: int) -> bytes:
     """Append an unreferenced stream object so the file has a realistic size."""
     pad = os.urandom(max(0, size - len(pdf)))
     body = b"999 0 obj\n<< /Length %d >>\nstream\n" % len(pad) + pad + b"\nendstream\nendobj\n"
-    cut = pdf.rindex(b"xref")
+    cut = pdf.rindex(b"\nxref\n") + 1  # not the "xref" inside "startxref"
     # keep it valid: place the padding before the xref and shift offsets by re-generating
     return (
         pdf[:cut]

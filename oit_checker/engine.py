@@ -11,12 +11,16 @@ nothing is printed here.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import datetime as dt
+import multiprocessing as mp
+import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +31,7 @@ from oit_checker.checks import CheckContext, get
 from oit_checker.extract import extract, remove_body
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import (
+    DocKind,
     Document,
     EvidenceDoc,
     Finding,
@@ -64,6 +69,39 @@ class ItemEvidence:
     offsite: tuple[Link, ...]
 
 
+_POOLS: dict[int, Executor] = {}
+
+
+def _workers(settings: RunSettings) -> int:
+    return settings.extract_workers or min(os.cpu_count() or 1, 4)
+
+
+def extraction_pool(settings: RunSettings) -> Executor:
+    """The process-wide extraction executor, shared by every run in the process.
+
+    Extraction is CPU-bound Python (normalising Thai text, date patterns) that holds the GIL,
+    so with several cores it runs in worker processes (spawned: forking a process that runs
+    an event loop and threads is unsafe). ``extract_workers=1`` keeps it on one thread
+    in-process, which is also what the tests use. Pools are shared so that concurrent agency
+    runs never oversubscribe the machine.
+    """
+    n = _workers(settings)
+    pool = _POOLS.get(n)
+    if pool is None:
+        if n <= 1:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        else:
+            pool = ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context("spawn"))
+        _POOLS[n] = pool
+    return pool
+
+
+@atexit.register
+def _shutdown_pools() -> None:
+    for pool in _POOLS.values():
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 class _Run:
     def __init__(
         self,
@@ -76,7 +114,7 @@ class _Run:
     ) -> None:
         self.checklist, self.sub, self.settings = checklist, sub, settings
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        self.pool = extraction_pool(settings)
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
 
     def _out(self, url: str) -> str:
@@ -107,8 +145,16 @@ class _Run:
         loop = asyncio.get_running_loop()
         try:
             doc = await loop.run_in_executor(self.pool, extract, res, self.settings)
+        except BrokenExecutor:  # a worker died (a crash in a native parser): a finding, not a crash
+            _POOLS.pop(_workers(self.settings), None)
+            doc = Document(
+                url=url,
+                kind=DocKind.OTHER,
+                readable=False,
+                unreadable_reason="corrupt: extractor crashed",
+            )
         finally:
-            await loop.run_in_executor(self.pool, remove_body, res)
+            remove_body(res)
         if self.on_event:
             self.on_event("extracted", url)
         return res, doc
@@ -221,13 +267,10 @@ async def run_check(
     try:
         async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
             run = _Run(checklist, sub, settings, fetcher, rewrites, on_event)
-            try:
-                submitted = [(item, sub.urls(item.id)) for item in checklist.items]
-                gathered = await asyncio.gather(
-                    *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
-                )
-            finally:
-                run.pool.shutdown(wait=True)
+            submitted = [(item, sub.urls(item.id)) for item in checklist.items]
+            gathered = await asyncio.gather(
+                *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
+            )
             results = []
             for (item, urls), ev in zip(submitted, gathered, strict=True):
                 findings = (

@@ -44,6 +44,7 @@ class RunSettings:
     max_pdf_pages: int = 300
     max_sheet_rows: int = 5000
     max_unzipped_bytes: int = 300 * MB
+    extract_workers: int = 0  # 0: one process per core (≤ 4); 1: extract in-process
     lang: str = "th"
     today: dt.date | None = None
     user_agent: str = ""

@@ -75,16 +75,18 @@ _TH_ALT, _TH_LOOKUP = _build(_THAI_MONTHS)
 _EN_ALT, _EN_LOOKUP = _build(_EN_MONTHS)
 _ERA = r"(?:(?P<era>พ\.?\s?ศ|ค\.?\s?ศ)\.?\s*)?"
 
+# Patterns start with a digit, not a look-behind, so the regex engine can skip ahead to the
+# next digit; "not preceded by a digit" is checked in code (``add(..., boundary)``).
 _RE_THAI_DMY = re.compile(
-    rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)"
+    rf"(?P<d>\d{{1,2}})\s*(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)"
 )
 _RE_THAI_MY = re.compile(rf"(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)")
 _RE_FY = re.compile(r"ปี\s?งบ(?:ประมาณ|\.|ฯ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>\d{4}|\d{2})(?!\d)")
 _RE_NUM = re.compile(
-    r"(?<![\d/.\-])(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
+    r"(?P<a>\d{1,2})(?P<s>[/.\-])(?P<b>\d{1,2})(?P=s)"
     r"(?P<y>\d{4}|\d{2})(?![\d/])"
 )
-_RE_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_RE_ISO = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _RE_EN_DMY = re.compile(
     rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_EN_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
@@ -92,6 +94,14 @@ _RE_EN_DMY = re.compile(
 _RE_EN_MDY = re.compile(
     rf"\b(?P<m>{_EN_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
+)
+_DIGITS = "0123456789"
+# Case variants spelt out: a case-insensitive pattern defeats the regex engine's literal scan
+# and cost more than the English-date patterns it is there to skip.
+_EN_HINT = re.compile(
+    "(?:"
+    + "|".join(f"{m}|{m.upper()}|{m.lower()}" for m in calendar.month_abbr[1:])
+    + r")[A-Za-z]*\.?,?\s+\d"
 )
 _RE_YEAR = re.compile(r"(?<!\d)(?P<y>2[45]\d\d|26\d\d)(?!\d)")
 _RE_YEAR_RANGE = re.compile(
@@ -161,19 +171,22 @@ def _month_span(ce: int | None, month: int) -> tuple[dt.date, dt.date] | None:
     return dt.date(ce, month, 1), dt.date(ce, month, calendar.monthrange(ce, month)[1])
 
 
-def find_dates(text: str, *, limit: int = 500) -> list[DateSpan]:
-    """Every date, month or fiscal year written in ``text``, in order of appearance."""
-    s = normalize(text)
-    taken: list[tuple[int, int]] = []
+def find_dates(text: str, *, limit: int = 500, normalized: bool = False) -> list[DateSpan]:
+    """Every date, month or fiscal year written in ``text``, in order of appearance.
+
+    ``normalized=True`` skips normalisation for text that extraction already normalised.
+    """
+    s = text if normalized else normalize(text)
+    taken = bytearray(len(s))  # 1 where an earlier, more specific pattern matched
     out: list[tuple[int, DateSpan]] = []
 
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
-
-    def add(m: re.Match[str], span: tuple[dt.date, dt.date] | None) -> None:
-        if not free(m.start(), m.end()):
+    def add(m: re.Match[str], span: tuple[dt.date, dt.date] | None, boundary: str = "") -> None:
+        a, b = m.start(), m.end()
+        if boundary and a > 0 and s[a - 1] in boundary:
+            return  # "123/10/2567", "115 ต.ค.": the number started earlier
+        if taken.find(1, a, b) != -1:
             return
-        taken.append((m.start(), m.end()))  # an impossible date (32 ต.ค.) hides its month too
+        taken[a:b] = b"\x01" * (b - a)  # an impossible date (32 ต.ค.) hides its month too
         if span is None:
             return
         out.append((m.start(), DateSpan(span[0], span[1], m.group(0))))
@@ -181,20 +194,21 @@ def find_dates(text: str, *, limit: int = 500) -> list[DateSpan]:
     for m in _RE_THAI_DMY.finditer(s):
         month = _TH_LOOKUP[_month_key(m["m"])]
         d = _mk(resolve_year(m["y"], thai_context=True, era=m["era"]), month, int(m["d"]))
-        add(m, (d, d) if d else None)
-    for rx in (_RE_EN_DMY, _RE_EN_MDY):
+        add(m, (d, d) if d else None, _DIGITS)
+    english = _EN_HINT.search(s) is not None  # most Thai documents have no English dates
+    for rx in (_RE_EN_DMY, _RE_EN_MDY) if english else ():
         for m in rx.finditer(s):
             month = _EN_LOOKUP[_month_key(m["m"])]
             d = _mk(resolve_year(m["y"], thai_context=False), month, int(m["d"]))
             add(m, (d, d) if d else None)
     for m in _RE_ISO.finditer(s):
         d = _mk(resolve_year(m["y"], thai_context=False), int(m["m"]), int(m["d"]))
-        add(m, (d, d) if d else None)
+        add(m, (d, d) if d else None, _DIGITS)
     for m in _RE_NUM.finditer(s):
         a, b = int(m["a"]), int(m["b"])
         day, month = (a, b) if b <= 12 else (b, a)
         d = _mk(resolve_year(m["y"], thai_context=False), month, day)
-        add(m, (d, d) if d else None)
+        add(m, (d, d) if d else None, _DIGITS + "/.-")
     for m in _RE_FY.finditer(s):
         ce = resolve_year(m["y"], thai_context=True)
         add(m, fiscal_year_bounds(ce_to_be(ce)) if ce else None)
@@ -227,13 +241,13 @@ def parse_date(text: str) -> dt.date | None:
     return None
 
 
-def find_years(text: str) -> Iterator[tuple[int, int, str]]:
+def find_years(text: str, *, normalized: bool = False) -> Iterator[tuple[int, int, str]]:
     """BE years and BE year ranges written in ``text`` as ``(first, last, raw)``.
 
     ``2566-2570`` yields (2566, 2570); a lone ``2568`` yields (2568, 2568). Used by rules such as
     "the plan period must cover the assessed year".
     """
-    s = normalize(text)
+    s = text if normalized else normalize(text)
     ranges: list[tuple[int, int]] = []
     for m in _RE_YEAR_RANGE.finditer(s):
         a = int(m["a"])

@@ -67,6 +67,8 @@ _TABLE: dict[int, str | None] = {**_PUA_THAI, **_ZERO_WIDTH, **_SPACES}
 _TABLE.update({ord(t): a for t, a in zip("๐๑๒๓๔๕๖๗๘๙", "0123456789", strict=True)})
 
 _WS = re.compile(r"[ \t\r\f\v]+")
+_NIKHAHIT_TONE_AA = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
+_AM_SPACE = re.compile("\u0e33 (?=[\u0e01-\u0e4e])")
 _NL = re.compile(r"\s*\n\s*")
 # Thai consonant followed by one or more above/below marks: the unit that gets repeated.
 _REPEAT = re.compile(r"(([\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]+)[\u0e01-\u0e2e]?)\2")
@@ -82,12 +84,14 @@ def normalize(text: str) -> str:
     """Readable normalised text: what every rule and every evidence string sees."""
     if not text:
         return ""
-    out = text.translate(_TABLE)
-    # ำ typed or extracted as nikhahit + sara aa, with or without a tone mark between.
-    out = out.replace("\u0e4d\u0e32", "\u0e33")
-    out = re.sub(r"\u0e4d([\u0e48-\u0e4b])\u0e32", "\\1\u0e33", out)
-    # pdfium's space after sara am inside a word ("ประจำ ปี").
-    out = re.sub(r"\u0e33 (?=[\u0e01-\u0e4e])", "\u0e33", out)
+    out = text if text.isascii() else text.translate(_TABLE)
+    if "\u0e4d" in out:
+        # ำ typed or extracted as nikhahit + sara aa, with or without a tone mark between.
+        out = out.replace("\u0e4d\u0e32", "\u0e33")
+        out = _NIKHAHIT_TONE_AA.sub("\\1\u0e33", out)
+    if "\u0e33 " in out:
+        # pdfium's space after sara am inside a word ("ประจำ ปี").
+        out = _AM_SPACE.sub("\u0e33", out)
     out = _WS.sub(" ", out)
     out = _NL.sub("\n", out)
     return out.strip()
@@ -97,8 +101,14 @@ def thai_digits_to_arabic(text: str) -> str:
     return text.translate(THAI_DIGITS)
 
 
+@lru_cache(maxsize=64)
 def match_key(text: str) -> str:
-    """Lossy key for matching: no spaces, Latin lower-cased, repeated clusters collapsed."""
+    """Lossy key for matching: no spaces, Latin lower-cased, repeated clusters collapsed.
+
+    A small cache: the same texts are keyed by several rules of one item (and Python caches a
+    string's hash, so a repeat costs nothing), but a large one would keep whole documents of
+    finished agencies alive in a long nightly run.
+    """
     out = normalize(text).lower()
     out = re.sub(r"\s+", "", out)
     prev = None

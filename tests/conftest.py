@@ -19,6 +19,7 @@ FAST = {
     "OIT_BACKOFF_BASE": "0.05",
     "OIT_BACKOFF_MAX": "0.2",
     "OIT_RETRY_AFTER_CAP": "2",
+    "OIT_EXTRACT_WORKERS": "1",
 }
 
 

@@ -48,3 +48,4 @@ def test_did_you_mean():
 def test_public_api_is_honest():
     for name in oit_checker.__all__:
         assert hasattr(oit_checker, name), name
+    assert sorted(oit_checker._LAZY) == sorted(n for n in oit_checker.__all__ if n != "__version__")

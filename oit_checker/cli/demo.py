@@ -18,8 +18,6 @@ from typing import Any
 from oit_checker.checklist.load import load_checklist
 from oit_checker.cli._common import add_run_flags, settings_from
 from oit_checker.cli.check import emit
-from oit_checker.demo import site
-from oit_checker.demo.server import LocalServer, SiteHandler
 from oit_checker.engine import run_check
 from oit_checker.submission.load import load_submission
 
@@ -34,6 +32,9 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from oit_checker.demo import site  # builds files with openpyxl: only when asked
+    from oit_checker.demo.server import LocalServer, SiteHandler
+
     if args.today is None:
         args.today = DEMO_TODAY
     settings = settings_from(args)

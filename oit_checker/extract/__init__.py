@@ -21,6 +21,7 @@ EXTRACTORS: dict[DocKind, Extractor] = {
     DocKind.HTML: html.extract,
     DocKind.PDF: pdf.extract,
     DocKind.XLSX: xlsx.extract,
+    DocKind.XLS: xlsx.extract_xls,
     DocKind.DOCX: docx.extract,
 }
 
@@ -96,7 +97,7 @@ def extract(res: Resource, settings: RunSettings) -> Document:
     if fn is None:
         if kind is DocKind.TEXT:
             return html.extract_text_file(res, settings)
-        reason = {DocKind.IMAGE: "image", DocKind.XLS: "xls_binary"}.get(kind, "unknown_format")
+        reason = {DocKind.IMAGE: "image"}.get(kind, "unknown_format")
         return _with_http_date(
             Document(url=res.url, kind=kind, readable=False, unreadable_reason=reason), res
         )

@@ -45,7 +45,10 @@ def extract(res: Resource, settings: RunSettings) -> Document:
                 if d:
                     dates.append(FoundDate(d, d, "meta", f"{tag} {node.text}"))  # type: ignore[union-attr]
     text = normalize("\n".join(paras))[: settings.max_text_chars]
-    dates.extend(FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000]))
+    dates.extend(
+        FoundDate(s.start, s.end, "text", s.raw)
+        for s in find_dates(text[:200_000], normalized=True)
+    )
     return Document(
         url=res.url,
         kind=DocKind.DOCX,

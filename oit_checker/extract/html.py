@@ -157,7 +157,7 @@ def parse(
     visible = content if len(content) >= min(100, len(whole) // 4) else whole
     if len(visible) > settings.max_text_chars:
         visible, truncated = visible[: settings.max_text_chars], True
-    for span in find_dates(visible[:200_000]):
+    for span in find_dates(visible[:200_000], normalized=True):
         dates.append(FoundDate(span.start, span.end, "text", span.raw))
     drawn = len(visible) < 200 and scripts > 0 and not links
     loading = (
@@ -213,5 +213,8 @@ def extract_text_file(res: Resource, settings: RunSettings) -> Document:
     assert res.body_path is not None
     data = Path(res.body_path).read_bytes()[:MAX_HTML_BYTES]
     text = normalize(decode(data, res.header("content-type")))[: settings.max_text_chars]
-    dates = tuple(FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000]))
+    dates = tuple(
+        FoundDate(s.start, s.end, "text", s.raw)
+        for s in find_dates(text[:200_000], normalized=True)
+    )
     return Document(url=res.url, kind=DocKind.TEXT, text=text, dates=dates)

@@ -57,11 +57,20 @@ def _read(path: str, settings: RunSettings) -> tuple[list[str], int, dict[str, s
     return texts, n_pages, meta, truncated
 
 
-def _document(res: Resource, settings: RunSettings, texts: list[str], n_pages: int,
-              meta: dict[str, str], truncated: bool) -> Document:
+def _document(
+    res: Resource,
+    settings: RunSettings,
+    texts: list[str],
+    n_pages: int,
+    meta: dict[str, str],
+    truncated: bool,
+) -> Document:
     total = sum(len(t.strip()) for t in texts)
     text = normalize("\n".join(texts))[: settings.max_text_chars]
-    dates = [FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:200_000])]
+    dates = [
+        FoundDate(s.start, s.end, "text", s.raw)
+        for s in find_dates(text[:200_000], normalized=True)
+    ]
     for key in ("CreationDate", "ModDate"):
         d = parse_date(meta.get(key, ""))
         if d:

@@ -267,7 +267,7 @@ class Fetcher:
             return
         a.body_path = str(body)
         with body.open("wb") as fh:
-            async for chunk in response.aiter_bytes(65536):
+            async for chunk in response.aiter_bytes():
                 a.size += len(chunk)
                 if a.size > cap:
                     a.error, a.detail = ErrorKind.TOO_LARGE, f"body larger than {cap} bytes"

@@ -28,7 +28,8 @@ def test_concurrent_pdf_extraction_from_many_threads_does_not_crash(tmp_path):
         assert set(pages) == {{12}}, pages
         print("ok", len(pages))
     """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.startswith("ok 96")
