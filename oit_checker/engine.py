@@ -96,6 +96,40 @@ def extraction_pool(settings: RunSettings) -> Executor:
     return pool
 
 
+_HEALTHY: set[int] = set()  # pool sizes whose workers have completed at least one task
+
+
+async def _extract_in_pool(settings: RunSettings, res: Resource) -> Document:
+    """Extract on the shared pool, surviving the two ways a process pool breaks.
+
+    * Workers that cannot start at all (interactive sessions, ``python -`` scripts, sandboxes
+      that forbid new processes): fall back to in-process extraction for the rest of the
+      process, and retry this document there.
+    * A worker that dies on one document (a native parser crashing on a hostile file): that
+      document is unreadable — a finding — and a fresh pool serves the next ones.
+    """
+    n = _workers(settings)
+    loop = asyncio.get_running_loop()
+    try:
+        doc = await loop.run_in_executor(extraction_pool(settings), extract, res, settings)
+    except BrokenExecutor:
+        broken = _POOLS.pop(n, None)
+        if broken is not None:
+            broken.shutdown(wait=False, cancel_futures=True)
+        if n in _HEALTHY:
+            return Document(
+                url=res.url,
+                kind=DocKind.OTHER,
+                readable=False,
+                unreadable_reason="corrupt: extractor crashed",
+            )
+        _POOLS[n] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        _HEALTHY.add(n)
+        return await loop.run_in_executor(_POOLS[n], extract, res, settings)
+    _HEALTHY.add(n)
+    return doc
+
+
 @atexit.register
 def _shutdown_pools() -> None:
     for pool in _POOLS.values():
@@ -114,7 +148,6 @@ class _Run:
     ) -> None:
         self.checklist, self.sub, self.settings = checklist, sub, settings
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
-        self.pool = extraction_pool(settings)
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
 
     def _out(self, url: str) -> str:
@@ -142,17 +175,8 @@ class _Run:
                 final_url=self._back(res.final_url),
                 redirects=tuple(self._back(u) for u in res.redirects),
             )
-        loop = asyncio.get_running_loop()
         try:
-            doc = await loop.run_in_executor(self.pool, extract, res, self.settings)
-        except BrokenExecutor:  # a worker died (a crash in a native parser): a finding, not a crash
-            _POOLS.pop(_workers(self.settings), None)
-            doc = Document(
-                url=url,
-                kind=DocKind.OTHER,
-                readable=False,
-                unreadable_reason="corrupt: extractor crashed",
-            )
+            doc = await _extract_in_pool(self.settings, res)
         finally:
             remove_body(res)
         if self.on_event:
@@ -268,9 +292,15 @@ async def run_check(
         async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
             run = _Run(checklist, sub, settings, fetcher, rewrites, on_event)
             submitted = [(item, sub.urls(item.id)) for item in checklist.items]
-            gathered = await asyncio.gather(
-                *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
-            )
+            try:
+                gathered = await asyncio.gather(
+                    *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
+                )
+            finally:
+                # Tasks and their results form reference cycles; the cycle collector runs on
+                # object counts, not bytes, so break them now rather than keep an agency's
+                # documents alive into the next agency's run.
+                run.docs.clear()
             results = []
             for (item, urls), ev in zip(submitted, gathered, strict=True):
                 findings = (

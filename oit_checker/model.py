@@ -70,7 +70,8 @@ class DocKind(StrEnum):
 class Resource:
     """The outcome of fetching one URL. Never raises: ``error`` says what went wrong.
 
-    ``body_path`` points at the body streamed to disk (``None`` when there is no usable body).
+    The body is in ``body`` (small ones, kept in memory) or streamed to disk at ``body_path``
+    (large ones); both are ``None`` when there is no usable body.
     ``tls_error`` is set when certificate verification failed and the body was fetched again
     without verification, so that content checks can still run.
     """
@@ -80,6 +81,7 @@ class Resource:
     status: int | None
     headers: tuple[tuple[str, str], ...] = ()
     body_path: str | None = None
+    body: bytes | None = None  # small bodies stay in memory; large ones spill to body_path
     size: int = 0
     elapsed_s: float = 0.0
     attempts: int = 1
@@ -95,6 +97,10 @@ class Resource:
             if key.lower() == low:
                 return value
         return None
+
+    @property
+    def has_body(self) -> bool:
+        return self.body is not None or self.body_path is not None
 
     @property
     def ok(self) -> bool:

@@ -5,11 +5,13 @@ raise: a corrupt file becomes an unreadable ``Document`` with a reason.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from collections.abc import Callable
-from pathlib import Path
+from dataclasses import replace
 
 from oit_checker.extract import docx, html, pdf, xlsx
+from oit_checker.extract._body import body_bytes, body_source, remove_body
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import parse_date
@@ -45,18 +47,17 @@ _EXT = {
 
 
 def sniff(res: Resource) -> DocKind:
-    if res.body_path is None or not res.ok:
+    if not res.has_body or not res.ok:
         return DocKind.NONE
     try:
-        with open(res.body_path, "rb") as fh:
-            head = fh.read(2048)
+        head = body_bytes(res, 2048)
     except OSError:
         return DocKind.NONE
     ctype = (res.header("content-type") or "").split(";")[0].strip().lower()
     if head.startswith(b"%PDF") or b"%PDF-" in head[:1024]:
         return DocKind.PDF
     if head.startswith(b"PK\x03\x04"):
-        return _zip_kind(res.body_path)
+        return _zip_kind(body_source(res))
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return DocKind.XLS
     if head[:4] in (b"\x89PNG", b"GIF8") or head[:3] == b"\xff\xd8\xff" or head[8:12] == b"WEBP":
@@ -76,7 +77,7 @@ def sniff(res: Resource) -> DocKind:
     return DocKind.OTHER if by_ext in (None, DocKind.HTML) else by_ext
 
 
-def _zip_kind(path: str) -> DocKind:
+def _zip_kind(path: str | io.BytesIO) -> DocKind:
     try:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
@@ -113,17 +114,27 @@ def extract(res: Resource, settings: RunSettings) -> Document:
     return _with_http_date(doc, res)
 
 
+MAX_DATES = 200
+
+
 def _with_http_date(doc: Document, res: Resource) -> Document:
+    """Add HTTP Last-Modified and keep each distinct date once (first wording wins).
+
+    Headers and footers repeat the same date on every page; a workbook repeats contract dates
+    in every row. Rules only ask whether *a* date falls in a window, so duplicates are noise
+    that a long nightly run would otherwise keep alive by the thousand.
+    """
+    dates = list(doc.dates)
     lm = parse_date(res.header("last-modified") or "")
-    if lm is None:
+    if lm is not None:
+        dates.append(FoundDate(lm, lm, "http", res.header("last-modified") or ""))
+    seen: set[tuple[object, ...]] = set()
+    unique = []
+    for d in dates:
+        key = (d.start, d.end, d.source)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    if len(unique) == len(doc.dates) and lm is None:
         return doc
-    from dataclasses import replace
-
-    return replace(
-        doc, dates=(*doc.dates, FoundDate(lm, lm, "http", res.header("last-modified") or ""))
-    )
-
-
-def remove_body(res: Resource) -> None:
-    if res.body_path:
-        Path(res.body_path).unlink(missing_ok=True)
+    return replace(doc, dates=tuple(unique[:MAX_DATES]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from xml.etree import ElementTree as ET
 
+from oit_checker.extract._body import body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
@@ -20,8 +21,7 @@ DC = "{http://purl.org/dc/terms/}"
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:
-    assert res.body_path is not None
-    with zipfile.ZipFile(res.body_path) as z:
+    with zipfile.ZipFile(body_source(res)) as z:
         info = z.getinfo("word/document.xml")
         if info.file_size > settings.max_unzipped_bytes:
             return Document(

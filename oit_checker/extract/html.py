@@ -10,11 +10,11 @@ so their content rules answer ``manual``). Scripts are never executed.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
+from oit_checker.extract._body import body_bytes
 from oit_checker.model import DocKind, Document, FoundDate, Link, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
@@ -89,8 +89,7 @@ def decode(data: bytes, content_type: str | None) -> str:
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:
-    assert res.body_path is not None
-    data = Path(res.body_path).read_bytes()[:MAX_HTML_BYTES]
+    data = body_bytes(res, MAX_HTML_BYTES)
     text = decode(data, res.header("content-type"))
     return parse(
         text, res.final_url or res.url, settings, url=res.url, truncated=res.size > MAX_HTML_BYTES
@@ -210,8 +209,7 @@ def _in_nav(node: object) -> bool:
 
 
 def extract_text_file(res: Resource, settings: RunSettings) -> Document:
-    assert res.body_path is not None
-    data = Path(res.body_path).read_bytes()[:MAX_HTML_BYTES]
+    data = body_bytes(res, MAX_HTML_BYTES)
     text = normalize(decode(data, res.header("content-type")))[: settings.max_text_chars]
     dates = tuple(
         FoundDate(s.start, s.end, "text", s.raw)

@@ -23,13 +23,14 @@ PDFIUM_LOCK = threading.Lock()
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:
-    assert res.body_path is not None
     with PDFIUM_LOCK:
-        texts, n_pages, meta, truncated = _read(res.body_path, settings)
+        texts, n_pages, meta, truncated = _read(
+            res.body if res.body is not None else str(res.body_path), settings
+        )
     return _document(res, settings, texts, n_pages, meta, truncated)
 
 
-def _read(path: str, settings: RunSettings) -> tuple[list[str], int, dict[str, str], bool]:
+def _read(path: str | bytes, settings: RunSettings) -> tuple[list[str], int, dict[str, str], bool]:
     total = 0
     pdf = pdfium.PdfDocument(path)
     try:

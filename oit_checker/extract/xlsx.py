@@ -22,6 +22,7 @@ from xml.etree import ElementTree as ET
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from oit_checker.extract._body import body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource, Sheet
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
@@ -60,16 +61,20 @@ def extract_xls(res: Resource, settings: RunSettings) -> Document:
 
 
 def _extract(res: Resource, settings: RunSettings, kind: DocKind) -> Document:
-    assert res.body_path is not None
     dates: list[FoundDate] = []
     if kind is DocKind.XLSX:
-        with zipfile.ZipFile(res.body_path) as z:
+        with zipfile.ZipFile(body_source(res)) as z:
             if sum(i.file_size for i in z.infolist()) > settings.max_unzipped_bytes:
                 return Document(
                     url=res.url, kind=kind, readable=False, unreadable_reason="too_large_unzipped"
                 )
             dates.extend(_core_dates(z))
-    wb = CalamineWorkbook.from_path(res.body_path)
+    src = body_source(res)
+    wb = (
+        CalamineWorkbook.from_path(src)
+        if isinstance(src, str)
+        else CalamineWorkbook.from_filelike(src)
+    )
     try:
         sheets: list[Sheet] = []
         texts: list[str] = []

@@ -8,7 +8,8 @@
 * Retries (``retries``, exponential backoff with jitter) on time-outs, resets, 408, 429 and
   5xx, honouring ``Retry-After`` up to ``retry_after_cap`` seconds.
 * Redirects are followed here, at most ``max_redirects``, with loop detection.
-* Bodies stream to disk; past ``max_bytes`` the download stops with ``too_large``.
+* Bodies stay in memory up to ``spool_bytes`` and stream to disk beyond; past ``max_bytes``
+  the download stops with ``too_large``.
 * A certificate that fails verification is recorded in ``tls_error`` and the URL is fetched
   again without verification so the other checks still run.
 
@@ -59,6 +60,7 @@ class _Attempt:
     final_url: str = ""
     headers: tuple[tuple[str, str], ...] = ()
     body_path: str | None = None
+    body: bytes | None = None
     size: int = 0
     redirects: list[str] = field(default_factory=list)
     error: ErrorKind | None = None
@@ -87,6 +89,7 @@ class Fetcher:
         self._client: httpx.AsyncClient | None = None
         self._insecure: httpx.AsyncClient | None = None
         self.bytes_downloaded = 0
+        self.fetched_count = 0
 
     async def __aenter__(self) -> Fetcher:
         self.work_dir.mkdir(parents=True, exist_ok=True)
@@ -98,13 +101,15 @@ class Fetcher:
     async def __aexit__(self, *exc: object) -> None:
         for task in self._tasks.values():
             task.cancel()
+        self.fetched_count = len(self._tasks)
+        self._tasks.clear()  # break task ↔ result cycles (see engine.run_check)
         for client in (self._client, self._insecure):
             if client is not None:
                 await client.aclose()
 
     @property
     def fetched(self) -> int:
-        return len(self._tasks)
+        return len(self._tasks) or self.fetched_count
 
     async def fetch(self, url: str) -> Resource:
         try:
@@ -151,6 +156,7 @@ class Fetcher:
             status=attempt.status,
             headers=attempt.headers,
             body_path=attempt.body_path,
+            body=attempt.body,
             size=attempt.size,
             elapsed_s=time.monotonic() - started,
             attempts=tries,
@@ -214,10 +220,11 @@ class Fetcher:
             a.error, a.detail = ErrorKind.INVALID_URL, str(exc)
         except (httpx.HTTPError, OSError, ValueError) as exc:
             a.error, a.detail = ErrorKind.PROTOCOL, f"{type(exc).__name__}: {exc}"
-        if a.error is not None and a.body_path:
-            with contextlib.suppress(OSError):
-                Path(a.body_path).unlink()
-            a.body_path = None
+        if a.error is not None:
+            if a.body_path:
+                with contextlib.suppress(OSError):
+                    Path(a.body_path).unlink()
+            a.body_path, a.body = None, None
         return a
 
     async def _download(self, url: str, client: httpx.AsyncClient, a: _Attempt, body: Path) -> None:
@@ -260,19 +267,34 @@ class Fetcher:
                 await response.aclose()
 
     async def _stream(self, response: httpx.Response, a: _Attempt, body: Path) -> None:
+        """Stream the body: in memory up to ``spool_bytes``, then to disk, never past the cap."""
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             a.error, a.detail = ErrorKind.TOO_LARGE, f"Content-Length {declared} > {cap}"
             return
-        a.body_path = str(body)
-        with body.open("wb") as fh:
+        chunks: list[bytes] = []
+        fh = None
+        try:
             async for chunk in response.aiter_bytes():
                 a.size += len(chunk)
                 if a.size > cap:
                     a.error, a.detail = ErrorKind.TOO_LARGE, f"body larger than {cap} bytes"
                     return
-                fh.write(chunk)
+                if fh is None and a.size > self.settings.spool_bytes:
+                    fh = body.open("wb")  # large: spill what we have and stream on to disk
+                    a.body_path = str(body)
+                    fh.writelines(chunks)
+                    chunks = []
+                if fh is None:
+                    chunks.append(chunk)
+                else:
+                    fh.write(chunk)
+        finally:
+            if fh is not None:
+                fh.close()
+        if a.body_path is None:
+            a.body = b"".join(chunks)
 
 
 def _connect_kind(exc: httpx.ConnectError) -> tuple[ErrorKind, str]:

@@ -30,12 +30,19 @@ def fetch(tmp_path: Path, *urls: str, settings: RunSettings = S):
     return asyncio.run(go())
 
 
-def test_ok_body_streamed_to_disk_with_user_agent(tmp_path, httpx_mock):
+def test_small_body_in_memory_large_body_spilled_to_disk(tmp_path, httpx_mock):
     httpx_mock.add_response(url="https://www.example.go.th/o1", html="<p>สวัสดี</p>")
     [r], _ = fetch(tmp_path, "https://www.example.go.th/o1")
     assert r.ok and r.status == 200 and r.error is None and r.attempts == 1
-    assert Path(r.body_path).read_text(encoding="utf-8") == "<p>สวัสดี</p>"
+    assert r.body == "<p>สวัสดี</p>".encode() and r.body_path is None
     assert httpx_mock.get_requests()[0].headers["user-agent"] == DEFAULT_UA
+    httpx_mock.add_response(url="https://www.example.go.th/big", content=b"z" * 900)
+    [r], _ = fetch(
+        tmp_path,
+        "https://www.example.go.th/big",
+        settings=RunSettings(max_bytes=1000, spool_bytes=100),
+    )
+    assert r.ok and r.body is None and Path(r.body_path).read_bytes() == b"z" * 900
 
 
 def test_each_url_fetched_once_however_often_asked(tmp_path, httpx_mock):

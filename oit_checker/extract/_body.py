@@ -1,0 +1,29 @@
+"""Access to a resource's body wherever the fetcher left it: memory (small) or disk (large)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from oit_checker.model import Resource
+
+
+def body_bytes(res: Resource, limit: int | None = None) -> bytes:
+    if res.body is not None:
+        return res.body if limit is None else res.body[:limit]
+    assert res.body_path is not None
+    with open(res.body_path, "rb") as fh:
+        return fh.read() if limit is None else fh.read(limit)
+
+
+def body_source(res: Resource) -> str | io.BytesIO:
+    """A path or a file-like object, for parsers that accept either (zip, calamine)."""
+    if res.body is not None:
+        return io.BytesIO(res.body)
+    assert res.body_path is not None
+    return res.body_path
+
+
+def remove_body(res: Resource) -> None:
+    if res.body_path:
+        Path(res.body_path).unlink(missing_ok=True)

@@ -1,0 +1,51 @@
+"""The shared extraction pool: worker processes by default, and graceful breakage."""
+
+import asyncio
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
+
+from oit_checker import engine
+from oit_checker.checklist.load import load_checklist
+from oit_checker.engine import run_check
+from oit_checker.settings import RunSettings
+from oit_checker.submission.load import load_submission
+from tests.e2e.conftest import submission
+from tests.sites import html
+
+PAGE = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+
+
+class Broken(Executor):
+    """A pool whose workers never start (or die on the first document)."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        f: Future = Future()
+        f.set_exception(BrokenProcessPool("workers could not start"))
+        return f
+
+
+def run(tmp_path, scenario, workers):
+    url = scenario.page("/o25", PAGE)
+    sub = load_submission(submission(tmp_path, scenario.url("/"), {"O25": url}))
+    settings = RunSettings(extract_workers=workers, read_timeout=2)
+    report = asyncio.run(run_check(load_checklist("ita-2568"), sub, settings))
+    return {i.id: i.status.value for i in report.items}["O25"]
+
+
+def test_worker_processes_give_the_same_verdict(tmp_path, scenario):
+    assert run(tmp_path, scenario, 2) == "pass" == run(tmp_path, scenario, 1)
+
+
+def test_pool_that_cannot_start_falls_back_to_in_process(tmp_path, scenario, monkeypatch):
+    monkeypatch.setitem(engine._POOLS, 7, Broken())
+    monkeypatch.setattr(engine, "_HEALTHY", set())
+    assert run(tmp_path, scenario, 7) == "pass"
+    assert not isinstance(engine._POOLS[7], Broken)
+    engine._POOLS.pop(7).shutdown()
+
+
+def test_worker_dying_on_a_document_is_a_finding_not_a_crash(tmp_path, scenario, monkeypatch):
+    monkeypatch.setitem(engine._POOLS, 8, Broken())
+    monkeypatch.setattr(engine, "_HEALTHY", {8})
+    assert run(tmp_path, scenario, 8) == "manual"  # unreadable evidence, never a crash
+    engine._POOLS.pop(8, None)
