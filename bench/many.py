@@ -17,7 +17,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from oit_checker import Report, RunSettings, load_checklist, load_submission, run_check
 
-
 # Agencies in flight at once, as a nightly scheduler bounds them (memory grows with it).
 AT_ONCE = int(os.environ.get("OIT_BENCH_AT_ONCE", "4"))
 

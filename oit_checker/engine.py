@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 from oit_checker import __version__, follow, score
 from oit_checker.checklist.model import Checklist, CheckRef, Item
 from oit_checker.checks import CheckContext, get
-from oit_checker.extract import extract, remove_body
+from oit_checker.extract import extract
+from oit_checker.extract._body import remove_body
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import (
     DocKind,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from oit_checker.extract import docx, html, pdf, xlsx
-from oit_checker.extract._body import body_bytes, body_source, remove_body
+from oit_checker.extract._body import body_bytes, body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import parse_date
