@@ -180,6 +180,11 @@ class _Run:
             doc = await _extract_in_pool(self.settings, res)
         finally:
             remove_body(res)
+            self.fetcher.release(res)
+        # The body is no longer needed: the Document holds what the rules read. Keeping the
+        # bytes on the Resource (which stays in the evidence) would hold a whole agency's
+        # downloads in memory until its run ends.
+        res = replace(res, body=None, body_path=None)
         if self.on_event:
             self.on_event("extracted", url)
         return res, doc

@@ -36,7 +36,8 @@ class RunSettings:
     retry_after_cap: float = 60.0
     max_redirects: int = 10
     max_bytes: int = 50 * MB
-    spool_bytes: int = 4 * MB  # bodies up to this size stay in memory, larger ones go to disk
+    spool_bytes: int = 1 * MB  # bodies up to this size may stay in memory, larger go to disk
+    spool_budget: int = 16 * MB  # in-memory bodies awaiting extraction, across the process
     per_host: int = 4
     global_limit: int = 32
     follow_depth: int = 1

@@ -49,3 +49,25 @@ def test_worker_dying_on_a_document_is_a_finding_not_a_crash(tmp_path, scenario,
     monkeypatch.setattr(engine, "_HEALTHY", {8})
     assert run(tmp_path, scenario, 8) == "manual"  # unreadable evidence, never a crash
     engine._POOLS.pop(8, None)
+
+
+def test_bodies_are_released_after_extraction(tmp_path, scenario):
+    url = scenario.page("/o25", PAGE)
+    sub = load_submission(submission(tmp_path, scenario.url("/"), {"O25": url}))
+    settings = RunSettings(extract_workers=1, read_timeout=2)
+    captured = []
+    orig = engine.run_checks
+
+    def spy(item, urls, ev, **kw):
+        captured.extend(ev.evidence)
+        return orig(item, urls, ev, **kw)
+
+    import pytest
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(engine, "run_checks", spy)
+        asyncio.run(run_check(load_checklist("ita-2568"), sub, settings))
+    assert captured and all(
+        e.resource.body is None and e.resource.body_path is None for e in captured
+    )
+    assert any(e.document.text for e in captured)

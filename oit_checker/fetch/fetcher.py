@@ -90,6 +90,7 @@ class Fetcher:
         self._insecure: httpx.AsyncClient | None = None
         self.bytes_downloaded = 0
         self.fetched_count = 0
+        self.spool = spool_budget(settings.spool_budget)
 
     async def __aenter__(self) -> Fetcher:
         self.work_dir.mkdir(parents=True, exist_ok=True)
@@ -267,13 +268,16 @@ class Fetcher:
                 await response.aclose()
 
     async def _stream(self, response: httpx.Response, a: _Attempt, body: Path) -> None:
-        """Stream the body: in memory up to ``spool_bytes``, then to disk, never past the cap."""
+        """Stream the body: in memory while it is small and the process-wide spool budget
+        allows (bodies waiting for extraction must not pile up in memory), otherwise to disk;
+        never past the size cap."""
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             a.error, a.detail = ErrorKind.TOO_LARGE, f"Content-Length {declared} > {cap}"
             return
         chunks: list[bytes] = []
+        taken = 0
         fh = None
         try:
             async for chunk in response.aiter_bytes():
@@ -281,20 +285,57 @@ class Fetcher:
                 if a.size > cap:
                     a.error, a.detail = ErrorKind.TOO_LARGE, f"body larger than {cap} bytes"
                     return
-                if fh is None and a.size > self.settings.spool_bytes:
-                    fh = body.open("wb")  # large: spill what we have and stream on to disk
+                if fh is None and (
+                    a.size > self.settings.spool_bytes or not self.spool.take(len(chunk))
+                ):
+                    fh = body.open("wb")  # large, or memory budget spent: spill to disk
                     a.body_path = str(body)
                     fh.writelines(chunks)
                     chunks = []
+                    self.spool.give(taken)
+                    taken = 0
                 if fh is None:
+                    taken += len(chunk)
                     chunks.append(chunk)
                 else:
                     fh.write(chunk)
         finally:
             if fh is not None:
                 fh.close()
-        if a.body_path is None:
+            if a.error is not None:
+                self.spool.give(taken)
+        if a.body_path is None and a.error is None:
             a.body = b"".join(chunks)
+
+    def release(self, res: Resource) -> None:
+        """Return the memory of a body the caller has finished with."""
+        if res.body is not None:
+            self.spool.give(len(res.body))
+
+
+class SpoolBudget:
+    """Bytes of response bodies held in memory at once, across every fetcher of the process."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, n: int) -> bool:
+        if self.used + n > self.limit:
+            return False
+        self.used += n
+        return True
+
+    def give(self, n: int) -> None:
+        self.used = max(0, self.used - n)
+
+
+_SPOOLS: dict[int, SpoolBudget] = {}
+
+
+def spool_budget(limit: int) -> SpoolBudget:
+    """One budget per process (per configured limit), shared by concurrent runs."""
+    return _SPOOLS.setdefault(limit, SpoolBudget(limit))
 
 
 def _connect_kind(exc: httpx.ConnectError) -> tuple[ErrorKind, str]:

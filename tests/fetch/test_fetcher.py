@@ -187,3 +187,22 @@ def test_retry_after_parsing(value):
 
     out = _retry_after(value)
     assert (out is None) == (value == "soon")
+
+
+def test_spool_budget_spills_to_disk_when_memory_is_spent(tmp_path, httpx_mock):
+    from oit_checker.fetch.fetcher import spool_budget
+
+    s = RunSettings(max_bytes=10_000, spool_bytes=5_000, spool_budget=1_500)
+    for i in range(3):
+        httpx_mock.add_response(url=f"https://www.example.go.th/d{i}", content=b"x" * 1000)
+
+    async def go():
+        async with Fetcher(s, tmp_path / "b") as f:
+            rs = [await f.fetch(f"https://www.example.go.th/d{i}") for i in range(3)]
+            in_memory = [r.body is not None for r in rs]
+            for r in rs:
+                f.release(r)
+            return in_memory
+
+    assert asyncio.run(go()) == [True, False, False]  # the 2nd would exceed 1,500 bytes
+    assert spool_budget(1_500).used == 0
