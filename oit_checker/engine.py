@@ -1,11 +1,11 @@
 """Async orchestration: plan → fetch → extract → follow → checks → stamp findings → score.
 
 The engine owns the order of work and nothing else: it fetches each URL once (the fetcher
-memoises), extracts each body once on a single worker thread (pdfium is not thread-safe, and
-one thread keeps memory flat), runs the pure checks, and stamps their outcomes with the item,
-the rule's source and confidence. A rule marked ``inferred`` never decides ``fail``: its
-failure is reported as ``warn`` (ITA-NOTES marking). Progress goes to an optional callback;
-nothing is printed here.
+memoises), extracts each body once on the shared extraction pool (worker processes, so
+CPU-bound parsing runs beside the event loop), runs the pure checks, and stamps their outcomes
+with the item, the rule's source and confidence. A rule marked ``inferred`` never decides
+``fail``: its failure is reported as ``warn`` (ITA-NOTES marking). Progress goes to an optional
+callback; nothing is printed here.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from oit_checker.model import (
     Finding,
     FindingStatus,
     Link,
+    Outcome,
     Report,
     Resource,
 )
@@ -259,10 +260,7 @@ def run_checks(
     return tuple(findings)
 
 
-def _stamp(ref: CheckRef, item_id: str, o: object) -> Finding:
-    from oit_checker.model import Outcome
-
-    assert isinstance(o, Outcome)
+def _stamp(ref: CheckRef, item_id: str, o: Outcome) -> Finding:
     status, downgraded = o.status, False
     if ref.confidence == "inferred" and status is FindingStatus.FAIL:
         status, downgraded = FindingStatus.WARN, True
@@ -344,10 +342,3 @@ async def run_check(
 
 async def _empty() -> ItemEvidence:
     return ItemEvidence((), ())
-
-
-def check_sync(
-    checklist: Checklist, sub: Submission, settings: RunSettings, **kw: object
-) -> Report:
-    """Blocking wrapper for callers without an event loop (CLI, scripts)."""
-    return asyncio.run(run_check(checklist, sub, settings, **kw))  # type: ignore[arg-type]

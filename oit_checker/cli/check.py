@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sys
 from typing import Any
 
 from oit_checker import gate
@@ -18,6 +19,7 @@ from oit_checker.cli._common import (
 )
 from oit_checker.cli.progress import Progress
 from oit_checker.engine import run_check
+from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.reporters import REPORTERS, table
@@ -68,8 +70,6 @@ def _require(value: str | None) -> tuple[str, ...]:
     for part in value.split(","):
         item = normalize_item_id(part)
         if item is None:
-            from oit_checker.errors import UsageError
-
             raise UsageError(f"--require: {part!r} is not an item id such as O12")
         out.append(item)
     return tuple(out)
@@ -97,8 +97,6 @@ def run(args: argparse.Namespace) -> int:
     emit(report, args, settings.lang)
     verdict = gate.judge(report, policy)
     if not verdict.ok:
-        import sys
-
         for reason in verdict.reasons:
             print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
         return 1
