@@ -22,21 +22,36 @@ class OitError(Exception):
 
 
 class InputError(OitError):
-    """A file the user gave us is unreadable or invalid."""
+    """A file the user gave us is unreadable or invalid.
+
+    ``message`` is an English ``str.format`` template that doubles as the message id; Thai
+    translations live in ``messages/th.py`` (``ERRORS``), so call sites stay readable and a
+    missing translation falls back to English instead of failing.
+    """
 
     def __init__(
-        self, message: str, *, file: str, line: int | None = None, field: str | None = None
+        self,
+        message: str,
+        *,
+        file: str,
+        line: int | None = None,
+        field: str | None = None,
+        params: dict[str, object] | None = None,
     ) -> None:
-        self.message = message
+        self.template = message
+        self.params = dict(params or {})
+        self.message = message.format(**self.params) if self.params else message
         self.file = file
         self.line = line
         self.field = field
-        super().__init__(self.render())
+        super().__init__(self.render("en"))
 
-    def render(self) -> str:
+    def render(self, lang: str = "en") -> str:
+        from oit_checker.i18n import error_text
+
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         what = f" {self.field}:" if self.field else ""
-        return f"{where}:{what} {self.message}"
+        return f"{where}:{what} {error_text(self.template, self.params, lang)}"
 
 
 class ChecklistError(InputError):
@@ -53,3 +68,13 @@ class AgenciesError(InputError):
 
 class UsageError(OitError):
     """A command-line usage problem that argparse cannot see (e.g. a bad --rewrite)."""
+
+    def __init__(self, message: str, params: dict[str, object] | None = None) -> None:
+        self.template = message
+        self.params = dict(params or {})
+        super().__init__(message.format(**self.params) if self.params else message)
+
+    def render(self, lang: str = "en") -> str:
+        from oit_checker.i18n import error_text
+
+        return error_text(self.template, self.params, lang)

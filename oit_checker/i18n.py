@@ -29,6 +29,24 @@ def reason_text(reason: str, lang: str = "th") -> str:
     return reasons.get(reason, reasons.get(reason.split(":")[0], reason))
 
 
+def error_text(template: str, params: Mapping[str, Any], lang: str = "th") -> str:
+    """An input error in the chosen language; the English template is the message id."""
+    if lang == "th":
+        template = th.ERRORS.get(template, template)
+    try:
+        return template.format(**params) if params else template
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def default_lang() -> str:
+    """``OIT_LANG`` when set to a known language, else Thai."""
+    import os
+
+    lang = os.environ.get("OIT_LANG", "th")
+    return lang if lang in CATALOGUES else "th"
+
+
 def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
     messages = CATALOGUES.get(lang, CATALOGUES["th"])[0]
     template = messages.get(code) or messages.get("*." + code.split(".", 1)[-1])

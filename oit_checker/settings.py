@@ -47,7 +47,7 @@ class RunSettings:
     max_sheet_rows: int = 5000
     max_unzipped_bytes: int = 300 * MB
     extract_workers: int = 0  # 0: one process per core (≤ 4); 1: extract in-process
-    lang: str = "th"
+    lang: str = "th"  # OIT_LANG=en or --lang en for English
     today: dt.date | None = None
     user_agent: str = ""
     verify_tls: bool = True
@@ -62,7 +62,7 @@ class RunSettings:
         clean = {k: v for k, v in overrides.items() if v is not None}
         unknown = set(clean) - {f.name for f in fields(self)}
         if unknown:
-            raise UsageError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+            raise UsageError("unknown setting(s): {names}", {"names": ", ".join(sorted(unknown))})
         return replace(self, **clean)
 
 
@@ -77,7 +77,10 @@ def _coerce(name: str, raw: str, default: object) -> object:
         if name == "today":
             return dt.date.fromisoformat(raw)
     except ValueError as exc:
-        raise UsageError(f"environment variable OIT_{name.upper()}={raw!r}: {exc}") from exc
+        raise UsageError(
+            "environment variable {name}={value!r}: {detail}",
+            {"name": f"OIT_{name.upper()}", "value": raw, "detail": str(exc)},
+        ) from exc
     return raw
 
 

@@ -108,7 +108,8 @@ def test_unknown_keys_bad_year_bad_yaml_and_unreadable(tmp_path):
         load_checklist("ita-2400")
 
 
-def test_cli_validate_exit_codes(tmp_path, capsys):
+def test_cli_validate_exit_codes(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("OIT_LANG", "en")
     good = write(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n")
     assert main(["checklists", "validate", str(good)]) == 0
     bad = tmp_path / "bad.yaml"
@@ -117,6 +118,11 @@ def test_cli_validate_exit_codes(tmp_path, capsys):
     )
     assert main(["checklists", "validate", str(bad)]) == 2
     assert f"{bad}:4: check: unknown check id 'reachible'" in capsys.readouterr().err
+    monkeypatch.delenv("OIT_LANG")
+    assert main(["checklists", "validate", str(bad)]) == 2
+    assert f"{bad}:4: check: ไม่รู้จักรหัสการตรวจ 'reachible' (หมายถึง 'reachable'" in (
+        capsys.readouterr().err
+    )
 
 
 def test_cli_list_and_show(capsys):

@@ -72,7 +72,12 @@ def resolve(ref: str) -> Path:
     if candidate.exists():
         return candidate
     known = ", ".join(shipped_ids())
-    raise ChecklistError(f"unknown checklist {ref!r} (known: {known})", file=ref, field="checklist")
+    raise ChecklistError(
+        "unknown checklist {ref!r} (known: {known})",
+        file=ref,
+        field="checklist",
+        params={"ref": ref, "known": known},
+    )
 
 
 def load_checklist(ref: str | Path) -> Checklist:
@@ -87,25 +92,38 @@ class _Loader:
         self.doc = Marked(None)
 
     def err(
-        self, msg: str, path: tuple[str | int, ...], field: str | None = None
+        self, msg: str, path: tuple[str | int, ...], field: str | None = None, **params: object
     ) -> ChecklistError:
         return ChecklistError(
-            msg, file=self.file, line=self.doc.line(path), field=field or _dotted(path)
+            msg,
+            file=self.file,
+            line=self.doc.line(path),
+            field=field or _dotted(path),
+            params=params,
         )
 
     def load(self) -> Checklist:
         try:
             text = self.path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise ChecklistError(f"cannot read file: {exc}", file=self.file) from exc
+            raise ChecklistError(
+                "cannot read file: {detail}", file=self.file, params={"detail": str(exc)}
+            ) from exc
         try:
             self.doc = load_yaml(text)
         except YamlDuplicateKeyError as exc:
-            raise ChecklistError(str(exc), file=self.file, line=exc.line, field=exc.key) from exc
+            raise ChecklistError(
+                "duplicate key {key!r} (first at line {first})",
+                file=self.file,
+                line=exc.line,
+                field=exc.key,
+                params={"key": exc.key, "first": exc.first_line},
+            ) from exc
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             raise ChecklistError(
-                f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                "not valid YAML: {detail}",
+                params={"detail": str(getattr(exc, "problem", exc))},
                 file=self.file,
                 line=(mark.line + 1) if mark else None,
             ) from exc
@@ -114,10 +132,10 @@ class _Loader:
             raise self.err("a checklist is a mapping with 'id', 'year' and 'items'", ())
         for key in data:
             if key not in TOP_KEYS:
-                raise self.err(f"unknown key {key!r}", (key,), str(key))
+                raise self.err("unknown key {key!r}", (key,), str(key), key=key)
         for key in ("id", "year", "items"):
             if key not in data:
-                raise self.err(f"missing required key {key!r}", (), key)
+                raise self.err("missing required key {key!r}", (), key, key=key)
         year = data["year"]
         if not isinstance(year, int) or not 2500 <= year <= 2700:
             raise self.err("'year' must be a Buddhist-Era year such as 2568", ("year",))
@@ -135,7 +153,10 @@ class _Loader:
             item = self._item(raw, ("items", i), default_checks, indicators)
             if item.id in seen:
                 raise self.err(
-                    f"duplicate item {item.id} (first at line {seen[item.id]})", ("items", i, "id")
+                    "duplicate item {item} (first at line {first})",
+                    ("items", i, "id"),
+                    item=item.id,
+                    first=seen[item.id],
                 )
             seen[item.id] = item.line or 0
             items.append(item)
@@ -176,7 +197,7 @@ class _Loader:
             raise self.err("'defaults' must be a mapping with 'checks'", path)
         for key in raw:
             if key != "checks":
-                raise self.err(f"unknown key {key!r}", (*path, key), str(key))
+                raise self.err("unknown key {key!r}", (*path, key), str(key), key=key)
         return self._checks(raw.get("checks") or [], (*path, "checks"))
 
     def _item(
@@ -190,15 +211,19 @@ class _Loader:
             raise self.err("each item is a mapping with 'id', 'indicator' and 'title'", path)
         for key in raw:
             if key not in ITEM_KEYS:
-                raise self.err(f"unknown key {key!r}", (*path, key), str(key))
+                raise self.err("unknown key {key!r}", (*path, key), str(key), key=key)
         for key in ("id", "indicator", "title"):
             if key not in raw:
-                raise self.err(f"missing required key {key!r}", path, key)
+                raise self.err("missing required key {key!r}", path, key, key=key)
         item_id = normalize_item_id(str(raw["id"]))
         if item_id is None:
-            raise self.err(f"{raw['id']!r} is not an item id such as O12", (*path, "id"))
+            raise self.err(
+                "{value!r} is not an item id such as O12", (*path, "id"), value=raw["id"]
+            )
         if raw["indicator"] not in indicators:
-            raise self.err(f"unknown indicator {raw['indicator']!r}", (*path, "indicator"))
+            raise self.err(
+                "unknown indicator {value!r}", (*path, "indicator"), value=raw["indicator"]
+            )
         weight = raw.get("weight", 1)
         if isinstance(weight, bool) or not isinstance(weight, int | float) or weight < 0:
             raise self.err("'weight' must be a number ≥ 0", (*path, "weight"))
@@ -237,7 +262,9 @@ class _Loader:
             rest = [k for k in entry if k not in META_KEYS]
             if "check" in meta:
                 if rest:
-                    raise self.err(f"unknown key {rest[0]!r}", (*path, rest[0]), str(rest[0]))
+                    raise self.err(
+                        "unknown key {key!r}", (*path, rest[0]), str(rest[0]), key=rest[0]
+                    )
                 check_id, params, ppath = meta["check"], meta.get("params") or {}, (*path, "params")
             elif len(rest) == 1:
                 check_id, params, ppath = rest[0], entry[rest[0]] or {}, (*path, rest[0])
@@ -250,10 +277,17 @@ class _Loader:
         try:
             spec = checks.get(check_id)
         except checks.UnknownCheck as exc:
-            hint = f" (did you mean {exc.suggestion!r}?)" if exc.suggestion else ""
-            raise self.err(f"unknown check id {check_id!r}{hint}", path, "check") from None
+            if exc.suggestion:
+                raise self.err(
+                    "unknown check id {check!r} (did you mean {hint!r}?)",
+                    path,
+                    "check",
+                    check=check_id,
+                    hint=exc.suggestion,
+                ) from None
+            raise self.err("unknown check id {check!r}", path, "check", check=check_id) from None
         if not isinstance(params, dict):
-            raise self.err(f"parameters of {check_id!r} must be a mapping", ppath)
+            raise self.err("parameters of {check!r} must be a mapping", ppath, check=check_id)
         try:
             validated = spec.params.model_validate(params)
         except ValidationError as exc:
@@ -261,7 +295,11 @@ class _Loader:
             loc = tuple(first["loc"])
             where = (*ppath, *loc)
             raise self.err(
-                f"{check_id}: {first['msg']}", where, ".".join(str(x) for x in (check_id, *loc))
+                "invalid parameter of {check}: {detail}",
+                where,
+                ".".join(str(x) for x in (check_id, *loc)),
+                check=check_id,
+                detail=first["msg"],
             ) from None
         confidence = str(meta.get("confidence", "confirmed"))
         if confidence not in CONFIDENCE:

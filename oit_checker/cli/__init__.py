@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from oit_checker import __version__
 from oit_checker.errors import InputError, UsageError
+from oit_checker.i18n import default_lang
 
 EXIT_OK = 0
 EXIT_GATE = 1
@@ -45,13 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", None) or default_lang()
     try:
         return int(args.run(args))
-    except InputError as exc:
-        print(f"oit-checker: error: {exc.render()}", file=sys.stderr)
-        return EXIT_INPUT
-    except UsageError as exc:
-        print(f"oit-checker: error: {exc}", file=sys.stderr)
+    except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
+        print(f"oit-checker: error: {exc.render(lang)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("oit-checker: interrupted", file=sys.stderr)

@@ -73,7 +73,9 @@ def parse_rewrites(values: list[str] | None) -> list[Rewrite]:
             normalize(src)
             normalize(dst)
         except BadURL as exc:
-            raise UsageError(f"--rewrite {value!r}: {exc}") from None
+            raise UsageError(
+                "--rewrite {value!r}: {detail}", {"value": value, "detail": str(exc)}
+            ) from None
         out.append(Rewrite(src.strip(), dst.strip()))
     return out
 

@@ -70,7 +70,7 @@ def _require(value: str | None) -> tuple[str, ...]:
     for part in value.split(","):
         item = normalize_item_id(part)
         if item is None:
-            raise UsageError(f"--require: {part!r} is not an item id such as O12")
+            raise UsageError("--require: {value!r} is not an item id such as O12", {"value": part})
         out.append(item)
     return tuple(out)
 

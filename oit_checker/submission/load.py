@@ -64,9 +64,13 @@ def load_submission(
         else:
             raise SubmissionError("unsupported file type (use .yaml, .csv or .xlsx)", file=file)
     except OSError as exc:
-        raise SubmissionError(f"cannot read file: {exc.strerror or exc}", file=file) from exc
+        raise SubmissionError(
+            "cannot read file: {detail}", file=file, params={"detail": exc.strerror or str(exc)}
+        ) from exc
     except UnicodeDecodeError as exc:
-        raise SubmissionError(f"not UTF-8 text: {exc.reason}", file=file) from exc
+        raise SubmissionError(
+            "not UTF-8 text: {detail}", file=file, params={"detail": exc.reason}
+        ) from exc
     if main_site:
         sub = replace(sub, main_site=_url(main_site, "--main-site", None, "main_site"))
     if agency:
@@ -86,8 +90,13 @@ def validate_against(sub: Submission, checklist: Checklist) -> None:
     for item in sub.items:
         if item.id not in known:
             raise SubmissionError(
-                f"item {item.raw_id or item.id!r} is not in checklist {checklist.id} "
-                f"(items {checklist.items[0].id}–{checklist.items[-1].id})",
+                "item {item!r} is not in checklist {checklist} (items {first}–{last})",
+                params={
+                    "item": item.raw_id or item.id,
+                    "checklist": checklist.id,
+                    "first": checklist.items[0].id,
+                    "last": checklist.items[-1].id,
+                },
                 file=sub.path,
                 line=item.line,
                 field="items",
@@ -106,7 +115,11 @@ def _url(value: Any, file: str, line: int | None, field: str) -> str:
         return normalize(value)
     except BadURL as exc:
         raise SubmissionError(
-            f"malformed URL {value!r}: {exc}", file=file, line=line, field=field
+            "malformed URL {value!r}: {detail}",
+            file=file,
+            line=line,
+            field=field,
+            params={"value": value, "detail": str(exc)},
         ) from exc
 
 
@@ -115,12 +128,17 @@ def _from_yaml(text: str, file: str) -> Submission:
         doc = load_yaml(text)
     except YamlDuplicateKeyError as exc:
         raise SubmissionError(
-            f"duplicate {exc}", file=file, line=exc.line, field=f"items.{exc.key}"
+            "duplicate key {key!r} (first at line {first})",
+            file=file,
+            line=exc.line,
+            field=f"items.{exc.key}",
+            params={"key": exc.key, "first": exc.first_line},
         ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise SubmissionError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            "not valid YAML: {detail}",
+            params={"detail": str(getattr(exc, "problem", exc))},
             file=file,
             line=(mark.line + 1) if mark else None,
         ) from exc
@@ -132,7 +150,11 @@ def _from_yaml(text: str, file: str) -> Submission:
     for key in data:
         if key not in TOP_KEYS:
             raise SubmissionError(
-                f"unknown key {key!r}", file=file, line=doc.line((key,)), field=str(key)
+                "unknown key {key!r}",
+                file=file,
+                line=doc.line((key,)),
+                field=str(key),
+                params={"key": key},
             )
     items_raw = data.get("items")
     if not isinstance(items_raw, dict) or not items_raw:
@@ -178,15 +200,16 @@ def _from_rows(
         item_id = normalize_item_id(str(raw_id))
         if item_id is None:
             raise SubmissionError(
-                f"{raw_id!r} is not an item id such as O12",
+                "{value!r} is not an item id such as O12",
+                params={"value": raw_id},
                 file=file,
                 line=line,
                 field=field if keyed else "item",
             )
         if keyed and item_id in items and raws[item_id] != str(raw_id):
             raise SubmissionError(
-                f"duplicate item {item_id}: {raws[item_id]!r} (line {lines[item_id]}) and "
-                f"{raw_id!r}",
+                "duplicate item {item}: {a!r} (line {first}) and {b!r}",
+                params={"item": item_id, "a": raws[item_id], "first": lines[item_id], "b": raw_id},
                 file=file,
                 line=line,
                 field=field,
@@ -232,7 +255,9 @@ def _xlsx_rows(p: Path, file: str) -> list[tuple[Any, Any, int | None, str]]:
     try:
         wb = load_workbook(p, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SubmissionError(f"not a readable .xlsx workbook: {exc}", file=file) from exc
+        raise SubmissionError(
+            "not a readable .xlsx workbook: {detail}", file=file, params={"detail": str(exc)}
+        ) from exc
     try:
         ws = wb.worksheets[0]
         rows: list[tuple[Any, Any, int | None, str]] = []

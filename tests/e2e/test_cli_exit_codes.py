@@ -33,7 +33,9 @@ def test_bad_input_exits_2_with_file_line_and_field(tmp_path, capsys):
     assert f"{sub}:4: items:" in capsys.readouterr().err
     assert main(["check", str(tmp_path / "none.yaml")]) == 2
     assert main(["check", str(sub), "--checklist", "ita-1999"]) == 2
-    assert "unknown checklist" in capsys.readouterr().err
+    assert "ไม่รู้จักเกณฑ์ 'ita-1999'" in capsys.readouterr().err  # Thai by default
+    assert main(["check", str(sub), "--checklist", "ita-1999", "--lang", "en"]) == 2
+    assert "unknown checklist 'ita-1999'" in capsys.readouterr().err
     assert main(["check", str(sub), "--rewrite", "nonsense"]) == 2
 
 

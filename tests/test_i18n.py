@@ -1,0 +1,61 @@
+"""Thai first: every message code and every input-error template has a Thai and English text."""
+
+import ast
+import pathlib
+
+import oit_checker
+from oit_checker.i18n import error_text, message
+from oit_checker.messages import en, th
+
+ERROR_CALLS = {
+    "err",
+    "ChecklistError",
+    "SubmissionError",
+    "AgenciesError",
+    "UsageError",
+    "InputError",
+}
+ROOT = pathlib.Path(oit_checker.__file__).parent
+
+
+def error_templates() -> set[str]:
+    out = set()
+    for path in ROOT.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                f = node.func
+                name = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                arg = node.args[0]
+                if (
+                    name in ERROR_CALLS
+                    and isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                ):
+                    out.add(arg.value)
+    return out
+
+
+def test_every_input_error_has_a_thai_translation_with_the_same_fields():
+    templates = error_templates()
+    assert len(templates) > 30
+    missing = sorted(templates - set(th.ERRORS))
+    assert not missing, missing
+    for t in templates:
+        fields = {f for f in __import__("string").Formatter().parse(t) if f[1]}
+        th_fields = {f for f in __import__("string").Formatter().parse(th.ERRORS[t]) if f[1]}
+        assert {f[1] for f in fields} == {f[1] for f in th_fields}, t
+
+
+def test_finding_messages_exist_in_both_languages():
+    assert set(th.MESSAGES) == set(en.MESSAGES)
+    assert set(th.REASONS) == set(en.REASONS)
+    assert message("keywords.unreadable", {"reason": "no_text_layer"}, "th").startswith(
+        "ตรวจด้วยเครื่องไม่ได้ (PDF เป็นภาพสแกน"
+    )
+    assert message("no.such.code", {}, "en") == "no.such.code"
+
+
+def test_error_text_renders_and_falls_back():
+    assert error_text("unknown key {key!r}", {"key": "x"}, "th") == "ไม่รู้จักคีย์ 'x'"
+    assert error_text("unknown key {key!r}", {"key": "x"}, "en") == "unknown key 'x'"
+    assert error_text("untranslated {a}", {"a": 1}, "th") == "untranslated 1"
