@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from oit_checker.checklist.load import load_checklist, shipped_ids
+from oit_checker.checklist.load import load_checklist, shipped_dir, shipped_ids
 from oit_checker.cli import main
 from oit_checker.errors import ChecklistError
 
@@ -111,12 +111,13 @@ def test_unknown_keys_bad_year_bad_yaml_and_unreadable(tmp_path):
 def test_cli_validate_exit_codes(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("OIT_LANG", "en")
     good = write(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a}\n")
-    assert main(["checklists", "validate", str(good)]) == 0
+    shipped = str(shipped_dir() / "ita-2568.yaml")
+    assert main(["checklists", "validate", str(good), shipped]) == 0
     bad = tmp_path / "bad.yaml"
     bad.write_text(
         HEAD + "  - {id: O1, indicator: 9, title: a, checks: [reachible]}\n", encoding="utf-8"
     )
-    assert main(["checklists", "validate", str(bad)]) == 2
+    assert main(["checklists", "validate", str(good), str(bad)]) == 2
     assert f"{bad}:4: check: unknown check id 'reachible'" in capsys.readouterr().err
     monkeypatch.delenv("OIT_LANG")
     assert main(["checklists", "validate", str(bad)]) == 2

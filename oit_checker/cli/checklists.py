@@ -22,8 +22,8 @@ def add_parser(sub: Any) -> None:
     show.add_argument("checklist", metavar="ID|PATH")
     show.add_argument("--lang", choices=LANGS, default="th")
     show.set_defaults(run=run_show)
-    val = inner.add_parser("validate", help="validate a checklist file (exit 2 if invalid)")
-    val.add_argument("path")
+    val = inner.add_parser("validate", help="validate checklist files (exit 2 if one is invalid)")
+    val.add_argument("paths", nargs="+", metavar="PATH")
     val.set_defaults(run=run_validate)
 
 
@@ -58,7 +58,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    c = load_checklist(args.path)
-    rules = sum(len(i.checks) for i in c.items)
-    print(f"{args.path}: OK — {c.id}, {len(c.items)} items, {rules} rules")
+    """Validate every file given (pre-commit passes several); the first invalid one raises."""
+    for path in args.paths:
+        c = load_checklist(path)
+        rules = sum(len(i.checks) for i in c.items)
+        print(f"{path}: OK — {c.id}, {len(c.items)} items, {rules} rules")
     return 0
