@@ -25,8 +25,16 @@ def test_shipped_checklists_validate_and_a_typo_does_not():
             {"id": "O1", "indicator": 9, "title": "t", "checks": [{"keywords": {"grups": []}}]}
         ],
     }
-    try:
-        jsonschema.validate(bad, schema)
-    except jsonschema.ValidationError:
-        return
-    raise AssertionError("a misspelt parameter passed the schema")
+    extending = {
+        "id": "x",
+        "extends": "ita-2568",
+        "items": [{"id": "O14", "weight": 3, "add_keywords": {"สรรหา": ["คัดเลือก"]}}],
+    }
+    jsonschema.validate(extending, schema)
+    bad_override = {"id": "x", "extends": "ita-2568", "items": [{"id": "O1", "wieght": 2}]}
+    for doc in (bad, bad_override):
+        try:
+            jsonschema.validate(doc, schema)
+        except jsonschema.ValidationError:
+            continue
+        raise AssertionError(f"the schema accepted {doc}")

@@ -7,6 +7,7 @@ caught before any URL is fetched (yamllint's "unknown option" habit). Never runs
 
 from __future__ import annotations
 
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,33 @@ from oit_checker.itemid import normalize_item_id
 from oit_checker.yamlmarks import Marked, YamlDuplicateKeyError
 from oit_checker.yamlmarks import load as load_yaml
 
+EXTENDS_KEYS = {
+    "schema",
+    "id",
+    "extends",
+    "title",
+    "title_en",
+    "status",
+    "sources",
+    "items",
+    "note",
+    "year",
+}
+OVERRIDE_KEYS = {
+    "id",
+    "weight",
+    "title",
+    "title_en",
+    "topic",
+    "formats",
+    "note",
+    "checks",
+    "add_checks",
+    "params",
+    "add_keywords",
+    "indicator",
+}
+MAX_EXTENDS = 5
 TOP_KEYS = {
     "schema",
     "id",
@@ -86,7 +114,8 @@ def load_checklist(ref: str | Path) -> Checklist:
 
 
 class _Loader:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, depth: int = 0) -> None:
+        self.depth = depth
         self.path = path
         self.file = str(path)
         self.doc = Marked(None)
@@ -130,6 +159,8 @@ class _Loader:
         data = self.doc.data
         if not isinstance(data, dict):
             raise self.err("a checklist is a mapping with 'id', 'year' and 'items'", ())
+        if "extends" in data:
+            return self._extended(data)
         for key in data:
             if key not in TOP_KEYS:
                 raise self.err("unknown key {key!r}", (key,), str(key), key=key)
@@ -311,6 +342,181 @@ class _Loader:
             confidence=confidence,
             line=self.doc.line(path),
         )
+
+    # --- `extends:` a shipped (or relative) checklist, overriding per item ----------------
+
+    def _extended(self, data: dict[str, Any]) -> Checklist:
+        """A local copy that changes only what it names (STYLE habit 6, yamllint's extends)."""
+        for key in data:
+            if key not in EXTENDS_KEYS:
+                raise self.err("unknown key {key!r}", (key,), str(key), key=key)
+        if "id" not in data:
+            raise self.err("missing required key {key!r}", (), "id", key="id")
+        ref = data["extends"]
+        if not isinstance(ref, str) or self.depth >= MAX_EXTENDS:
+            raise self.err(
+                "'extends' names one checklist id or file (at most {n} levels)",
+                ("extends",),
+                n=MAX_EXTENDS,
+            )
+        if ref.endswith((".yaml", ".yml")):
+            target = self.path.parent / ref
+        else:
+            try:
+                target = resolve(ref)
+            except ChecklistError as exc:
+                raise self.err(exc.template, ("extends",), "extends", **exc.params) from None
+        base = _Loader(target, self.depth + 1).load()
+        if "year" in data and data["year"] != base.year:
+            raise self.err(
+                "'year' must be {year}, the year of {base}", ("year",), year=base.year, base=base.id
+            )
+        items = {i.id: i for i in base.items}
+        order = list(base.item_ids)
+        raw_items = data.get("items") or []
+        if not isinstance(raw_items, list):
+            raise self.err("'items' must be a list", ("items",))
+        indicators = {ind.id: ind for ind in base.indicators}
+        for n, raw in enumerate(raw_items):
+            item = self._override(raw, ("items", n), items, indicators, base.id)
+            if item.id not in items:
+                order.append(item.id)
+            items[item.id] = item
+        status = data.get("status") or {}
+        if not isinstance(status, dict):
+            raise self.err("'status' must be a mapping", ("status",))
+        sources = dict(base.sources)
+        sources.update({str(k): str(v) for k, v in (data.get("sources") or {}).items()})
+        return replace(
+            base,
+            id=str(data["id"]),
+            title=str(data.get("title", f"{data['id']} ({base.id})")),
+            items=tuple(items[i] for i in order),
+            path=self.file,
+            completeness=str(status.get("completeness", base.completeness)),
+            certainty=str(status.get("certainty", base.certainty)),
+            note=str(status.get("note", data.get("note", base.note))),
+            sources=tuple(sources.items()),
+        )
+
+    def _override(
+        self,
+        raw: Any,
+        path: tuple[str | int, ...],
+        items: dict[str, Item],
+        indicators: dict[int, Indicator],
+        base_id: str,
+    ) -> Item:
+        if not isinstance(raw, dict) or "id" not in raw:
+            raise self.err("each item override is a mapping with 'id'", path)
+        for key in raw:
+            if key not in OVERRIDE_KEYS:
+                raise self.err("unknown key {key!r}", (*path, key), str(key), key=key)
+        item_id = normalize_item_id(str(raw["id"]))
+        if item_id is None:
+            raise self.err(
+                "{value!r} is not an item id such as O12", (*path, "id"), value=raw["id"]
+            )
+        if item_id not in items:
+            if "indicator" not in raw or "title" not in raw:
+                raise self.err(
+                    "item {item} is not in {base}; a new item needs 'indicator' and 'title'",
+                    (*path, "id"),
+                    item=item_id,
+                    base=base_id,
+                )
+            clean = {k: v for k, v in raw.items() if k in ITEM_KEYS}
+            return self._item(clean, path, (), indicators)
+        item = items[item_id]
+        changes: dict[str, Any] = {}
+        for key in ("title", "title_en", "topic", "note"):
+            if key in raw:
+                changes[key] = str(raw[key])
+        if "weight" in raw:
+            w = raw["weight"]
+            if isinstance(w, bool) or not isinstance(w, int | float) or w < 0:
+                raise self.err("'weight' must be a number ≥ 0", (*path, "weight"))
+            changes["weight"] = float(w)
+        if "formats" in raw:
+            changes["formats"] = tuple(str(f) for f in raw["formats"] or ())
+        checks = (
+            self._checks(raw["checks"] or [], (*path, "checks")) if "checks" in raw else item.checks
+        )
+        if "params" in raw:
+            checks = self._merge_params(checks, raw["params"], (*path, "params"))
+        if "add_keywords" in raw:
+            checks = self._add_keywords(checks, raw["add_keywords"], (*path, "add_keywords"))
+        if "add_checks" in raw:
+            checks = checks + self._checks(raw["add_checks"] or [], (*path, "add_checks"))
+        changes["checks"] = checks
+        return replace(item, **changes)
+
+    def _merge_params(
+        self, refs: tuple[CheckRef, ...], raw: Any, path: tuple[str | int, ...]
+    ) -> tuple[CheckRef, ...]:
+        if not isinstance(raw, dict):
+            raise self.err("'params' maps a check id to the parameters to change", path)
+        out = list(refs)
+        for check_id, partial in raw.items():
+            hits = [i for i, r in enumerate(out) if r.id == check_id]
+            if not hits:
+                raise self.err(
+                    "the item has no {check!r} rule to change",
+                    (*path, check_id),
+                    str(check_id),
+                    check=check_id,
+                )
+            if not isinstance(partial, dict):
+                raise self.err(
+                    "parameters of {check!r} must be a mapping", (*path, check_id), check=check_id
+                )
+            spec = checks.get(check_id)
+            for i in hits:
+                merged = {**out[i].params.model_dump(), **partial}
+                try:
+                    params = spec.params.model_validate(merged)
+                except ValidationError as exc:
+                    first = exc.errors()[0]
+                    raise self.err(
+                        "invalid parameter of {check}: {detail}",
+                        (*path, check_id, *tuple(first["loc"])[:1]),
+                        ".".join(str(x) for x in (check_id, *first["loc"])),
+                        check=check_id,
+                        detail=first["msg"],
+                    ) from None
+                out[i] = replace(out[i], params=params)
+        return tuple(out)
+
+    def _add_keywords(
+        self, refs: tuple[CheckRef, ...], raw: Any, path: tuple[str | int, ...]
+    ) -> tuple[CheckRef, ...]:
+        """``add_keywords: {label: [variant, …]}``: more wordings for an existing element."""
+        if not isinstance(raw, dict):
+            raise self.err("'add_keywords' maps an element label to extra wordings", path)
+        out = list(refs)
+        for label, variants in raw.items():
+            if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+                raise self.err(
+                    "'add_keywords' maps an element label to extra wordings", (*path, label)
+                )
+            found = False
+            for i, ref in enumerate(out):
+                if ref.id != "keywords":
+                    continue
+                data = ref.params.model_dump()
+                for group in data["groups"]:
+                    if group["label"] == label or label in group["any"]:
+                        group["any"] = [*group["any"], *variants]
+                        found = True
+                out[i] = replace(ref, params=checks.get("keywords").params.model_validate(data))
+            if not found:
+                raise self.err(
+                    "no keywords element {label!r} to extend",
+                    (*path, label),
+                    str(label),
+                    label=label,
+                )
+        return tuple(out)
 
 
 def _dotted(path: tuple[str | int, ...]) -> str:

@@ -42,7 +42,7 @@ def json_schema() -> dict[str, Any]:
                 "properties": {"check": {"const": cid}, "params": ref, **meta},
             }
         )
-    item = {
+    item: dict[str, Any] = {
         "type": "object",
         "required": ["id", "indicator", "title"],
         "additionalProperties": False,
@@ -60,16 +60,38 @@ def json_schema() -> dict[str, Any]:
         },
     }
     defs["check"] = {"anyOf": check_forms}
+    override = {
+        "type": "object",
+        "required": ["id"],
+        "additionalProperties": False,
+        "properties": {
+            **item["properties"],
+            "add_checks": {"type": "array", "items": {"$ref": "#/$defs/check"}},
+            "params": {"type": "object"},
+            "add_keywords": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": {"type": "string"}},
+            },
+        },
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://oit-checker.example/checklist.schema.json",
         "title": "oit-checker checklist",
         "type": "object",
-        "required": ["id", "year", "items"],
+        "required": ["id"],
         "additionalProperties": False,
+        # A file that `extends:` another lists item overrides; a full checklist lists items.
+        "if": {"required": ["extends"]},
+        "then": {"properties": {"items": {"type": "array", "items": override}}},
+        "else": {
+            "required": ["id", "year", "items"],
+            "properties": {"items": {"type": "array", "minItems": 1, "items": item}},
+        },
         "properties": {
             "schema": {"type": "string"},
             "id": {"type": "string"},
+            "extends": {"type": "string"},
             "scheme": {"type": "string"},
             "note": {"type": "string"},
             "year": {"type": "integer", "minimum": 2500, "maximum": 2700},
@@ -82,7 +104,7 @@ def json_schema() -> dict[str, Any]:
                 "type": "object",
                 "properties": {"checks": {"type": "array", "items": {"$ref": "#/$defs/check"}}},
             },
-            "items": {"type": "array", "minItems": 1, "items": item},
+            "items": {"type": "array"},
         },
         "$defs": defs,
     }

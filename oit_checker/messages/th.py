@@ -106,3 +106,17 @@ ERRORS: dict[str, str] = {
     "unsupported file type (use .yaml, .csv or .xlsx)": "ไม่รองรับชนิดไฟล์นี้ (ใช้ .yaml, .csv หรือ .xlsx)",
     "{value!r} is not an item id such as O12": "{value!r} ไม่ใช่รหัสข้อ เช่น O12",
 }
+
+ERRORS.update(
+    {
+        "'extends' names one checklist id or file (at most {n} levels)": "'extends' ต้องระบุเกณฑ์หนึ่งรหัสหรือหนึ่งไฟล์ (ซ้อนได้ไม่เกิน {n} ชั้น)",
+        "'year' must be {year}, the year of {base}": "'year' ต้องเป็น {year} ตามเกณฑ์ {base}",
+        "'items' must be a list": "'items' ต้องเป็นรายการ (list)",
+        "each item override is a mapping with 'id'": "การปรับแต่งแต่ละข้อต้องเป็น mapping ที่มี 'id'",
+        "item {item} is not in {base}; a new item needs 'indicator' and 'title'": "ไม่มีข้อ {item} ใน {base} ถ้าเพิ่มข้อใหม่ต้องมี 'indicator' และ 'title'",
+        "'params' maps a check id to the parameters to change": "'params' ต้องระบุรหัสการตรวจและพารามิเตอร์ที่จะเปลี่ยน",
+        "the item has no {check!r} rule to change": "ข้อนี้ไม่มีกฎ {check!r} ให้เปลี่ยน",
+        "'add_keywords' maps an element label to extra wordings": "'add_keywords' ต้องระบุชื่อองค์ประกอบและคำเพิ่มเติม",
+        "no keywords element {label!r} to extend": "ไม่มีองค์ประกอบ {label!r} ให้เพิ่มคำ",
+    }
+)
