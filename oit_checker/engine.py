@@ -44,6 +44,8 @@ from oit_checker.model import (
 )
 from oit_checker.settings import BANGKOK, RunSettings
 from oit_checker.submission.load import Submission
+from oit_checker.waivers import Waiver
+from oit_checker.waivers import apply as apply_waivers
 
 if TYPE_CHECKING:
     import httpx
@@ -284,6 +286,7 @@ async def run_check(
     settings: RunSettings,
     *,
     rewrites: Sequence[Rewrite] = (),
+    waivers: tuple[Waiver, ...] = (),
     transport: httpx.AsyncBaseTransport | None = None,
     on_event: EventFn | None = None,
 ) -> Report:
@@ -319,6 +322,7 @@ async def run_check(
                     if urls
                     else ()
                 )
+                findings = apply_waivers(findings, waivers, today, item.id)
                 results.append(score.item_result(item, urls, findings))
             stats = (
                 ("resources", float(fetcher.fetched)),

@@ -206,6 +206,8 @@ class Finding:
     source: str = ""
     confidence: str = "confirmed"
     downgraded: bool = False  # a fail reported as warn because its rule is only inferred
+    waived: str = ""  # the reason of the waiver that turned a fail/manual into warn
+    waived_until: str = ""  # ISO date the waiver expires
 
     @property
     def fingerprint(self) -> str:

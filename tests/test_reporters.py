@@ -84,7 +84,7 @@ def fixed_report():
 
 def check_golden(name, text):
     path = GOLDEN / name
-    if os.environ.get("OIT_UPDATE_GOLDEN"):  # regenerate deliberately, then review the diff
+    if os.environ.get("UPDATE_GOLDEN"):  # regenerate deliberately, then review the diff
         path.write_text(text, encoding="utf-8")
     assert text == path.read_text(encoding="utf-8")
 

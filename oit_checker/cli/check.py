@@ -24,6 +24,7 @@ from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.reporters import REPORTERS, table
 from oit_checker.submission.load import Submission, load_submission, validate_against
+from oit_checker.waivers import load_waivers
 
 
 def add_parser(sub: Any) -> None:
@@ -43,6 +44,11 @@ def add_parser(sub: Any) -> None:
         help="exit 1 when the (pessimistic) OIT score is below SCORE",
     )
     p.add_argument("--require", metavar="O12,O13", help="exit 1 unless these items pass")
+    p.add_argument(
+        "--waivers",
+        metavar="FILE",
+        help="known exceptions (item, url pattern, reason, expiry) shown as waived",
+    )
     p.add_argument(
         "--rewrite",
         action="append",
@@ -90,9 +96,17 @@ def run(args: argparse.Namespace) -> int:
     sub = load_submission(args.submission, main_site=args.main_site, agency=args.agency)
     checklist = pick_checklist(args.checklist, sub)
     validate_against(sub, checklist)
+    waivers = load_waivers(args.waivers) if args.waivers else ()
     with Progress() as progress:
         report = asyncio.run(
-            run_check(checklist, sub, settings, rewrites=rewrites, on_event=progress.event)
+            run_check(
+                checklist,
+                sub,
+                settings,
+                rewrites=rewrites,
+                waivers=waivers,
+                on_event=progress.event,
+            )
         )
     emit(report, args, settings.lang)
     verdict = gate.judge(report, policy)

@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "xlsx_template.fy_wrong": 'Column "{column}" is not fiscal year {year} (found {found})',
     "xlsx_template.too_few_rows": 'Sheet "{sheet}" has {rows} data rows, fewer than {min}',
     "xlsx_template.status_unknown": "Procurement status values not in the template's list: {values}",
+    "waiver.expired": "The waiver expired on {expires} and no longer applies: {reason}",
     "*.unreadable": "Cannot be checked by machine ({reason_text}); check by hand",
     "*.no_evidence": "No evidence to check: documents could not be obtained ({reason_text})",
     "*.offsite_unchecked": "The content is on another website that was not checked; check by hand",

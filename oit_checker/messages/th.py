@@ -29,6 +29,7 @@ MESSAGES: dict[str, str] = {
     "xlsx_template.fy_wrong": 'คอลัมน์ "{column}" ไม่ใช่ปีงบประมาณ {year} (พบ {found})',
     "xlsx_template.too_few_rows": 'ชีต "{sheet}" มีข้อมูล {rows} แถว น้อยกว่าที่กำหนด {min} แถว',
     "xlsx_template.status_unknown": "ค่าสถานะการจัดซื้อจัดจ้างไม่อยู่ในรายการของแบบฟอร์ม: {values}",
+    "waiver.expired": "ข้อยกเว้นหมดอายุเมื่อ {expires} จึงไม่ยกเว้นแล้ว: {reason}",
     "*.unreadable": "ตรวจด้วยเครื่องไม่ได้ ({reason_text}) ต้องตรวจด้วยตนเอง",
     "*.no_evidence": "ไม่มีหลักฐานให้ตรวจ: เอกสารเปิดไม่ได้ ({reason_text})",
     "*.offsite_unchecked": "เนื้อหาอยู่บนเว็บไซต์อื่นที่ไม่ได้ตรวจ ต้องตรวจด้วยตนเอง",
@@ -118,5 +119,13 @@ ERRORS.update(
         "the item has no {check!r} rule to change": "ข้อนี้ไม่มีกฎ {check!r} ให้เปลี่ยน",
         "'add_keywords' maps an element label to extra wordings": "'add_keywords' ต้องระบุชื่อองค์ประกอบและคำเพิ่มเติม",
         "no keywords element {label!r} to extend": "ไม่มีองค์ประกอบ {label!r} ให้เพิ่มคำ",
+    }
+)
+
+ERRORS.update(
+    {
+        "a waivers file is a mapping with a 'waivers' list": "ไฟล์ข้อยกเว้นต้องเป็น mapping ที่มีรายการ 'waivers'",
+        "each waiver is a mapping with 'item', 'reason' and 'expires'": "ข้อยกเว้นแต่ละรายการต้องมี 'item', 'reason' และ 'expires'",
+        "'expires' must be a date YYYY-MM-DD": "'expires' ต้องเป็นวันที่รูปแบบ YYYY-MM-DD",
     }
 )

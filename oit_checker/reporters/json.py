@@ -26,6 +26,7 @@ def _finding(f: Finding, lang: str) -> dict[str, Any]:
         "code": f.code,
         "params": f.params,
         "source": f.source,
+        "waived": ({"reason": f.waived, "expires": f.waived_until} if f.waived else None),
         "confidence": f.confidence,
         "downgraded": f.downgraded,
     }

@@ -105,6 +105,8 @@ def render(report: Report, lang: str = "th", *, width: int = 120, color: bool = 
             if f.status is FindingStatus.PASS:
                 continue
             tag = f"[{t['advisory']}] " if f.status is FindingStatus.WARN else ""
+            if f.waived:
+                tag = f"[{t['waived']} {f.waived_until}: {f.waived}] "
             reasons.append(f"{tag}{message(f.code, f.params, lang)}")
         if item.status is ItemStatus.MISSING:
             reasons.append("-")
