@@ -87,11 +87,11 @@ def test_cli_waived_item_passes_visibly_and_expired_waiver_fails_again(tmp_path,
         "    reason: ระบบ E-Service ปิดปรับปรุง\n    expires: 2025-04-30\n",
         encoding="utf-8",
     )
-    code, report = run_cli(tmp_path, sub, "--waivers", str(waivers))
+    _, report = run_cli(tmp_path, sub, "--waivers", str(waivers))
     o10 = item(report, "O10")
     assert o10["status"] == "pass" and codes(report, "O10", "warn") == ["reachable.broken"]
     waived = next(x for x in o10["findings"] if x["waived"])
     assert waived["waived"] == {"reason": "ระบบ E-Service ปิดปรับปรุง", "expires": "2025-04-30"}
-    code, report = run_cli(tmp_path, sub, "--waivers", str(waivers), "--today", "2025-05-01")
+    _, report = run_cli(tmp_path, sub, "--waivers", str(waivers), "--today", "2025-05-01")
     assert item(report, "O10")["status"] == "fail"
     assert codes(report, "O10", "warn") == ["waiver.expired"]
