@@ -132,3 +132,27 @@ def test_cli_list_and_show(capsys):
     assert main(["checklists", "show", "ita-2568"]) == 0
     out = capsys.readouterr().out
     assert "O12" in out and "คำอธิบายเพิ่มเติม" in out and "xlsx_template" in out
+
+
+def test_every_rule_of_every_shipped_checklist_is_described_in_both_languages():
+    from oit_checker import checks
+    from oit_checker.checklist.describe import describe
+
+    seen = set()
+    for cid in shipped_ids():
+        c = load_checklist(cid)
+        for item in c.items:
+            for ref in item.checks:
+                seen.add(ref.id)
+                for lang in ("th", "en"):
+                    assert describe(ref, c.year, lang) != ref.id, (cid, item.id, ref.id)
+    assert seen == set(checks.REGISTRY)
+
+
+def test_show_marks_firm_and_advisory_rules(capsys):
+    assert main(["checklists", "show", "ita-2569"]) == 0
+    out = capsys.readouterr().out
+    assert "[อนุมาน: แจ้งเป็นข้อสังเกต]" in out and "ที่มา: S6" in out
+    assert main(["checklists", "show", "ita-2568", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "required elements:" in out and "[confirmed]" in out and "NACC Excel template" in out

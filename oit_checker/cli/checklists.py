@@ -8,6 +8,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from oit_checker.checklist.describe import describe
 from oit_checker.checklist.load import load_checklist, shipped_ids
 from oit_checker.i18n import LANGS
 
@@ -41,19 +42,39 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    """Every item with its rules in plain language, firm and advisory rules told apart."""
     c = load_checklist(args.checklist)
+    th = args.lang == "th"
     console = _console()
-    console.print(f"{c.id} — {c.title} (ปีงบประมาณ {c.year}; {c.completeness}, {c.certainty})")
+    state = f"{c.completeness}, {c.certainty}"
+    console.print(
+        f"{c.id} — {c.title} ({'ปีงบประมาณ' if th else 'fiscal year'} {c.year}; {state})",
+        markup=False,
+    )
+    if c.note:
+        console.print(f"{'หมายเหตุ' if th else 'Note'}: {c.note}", markup=False)
+    firm, advisory = ("ยืนยัน", "อนุมาน: แจ้งเป็นข้อสังเกต") if th else ("confirmed", "inferred: advisory")
     for item in c.items:
-        title = item.title if args.lang == "th" else (item.title_en or item.title)
+        title = item.title if th else (item.title_en or item.title)
+        topic = f" · {item.topic}" if item.topic else ""
+        weight = "น้ำหนัก" if th else "weight"
         console.print(
-            f"\n{item.id}  [ตัวชี้วัด {item.indicator}] {title}  (น้ำหนัก {item.weight:g})", markup=False
+            f"\n{item.id}  [{'ตัวชี้วัด' if th else 'indicator'} {item.indicator}{topic}] "
+            f"{title}  ({weight} {item.weight:g})",
+            markup=False,
         )
         for ref in item.checks:
-            params = ref.params.model_dump(exclude_defaults=True)
-            shown = f" {params}" if params else ""
-            src = f"  ← {ref.source}" if ref.source else ""
-            console.print(f"   - {ref.id} [{ref.confidence}]{shown}{src}", markup=False)
+            mark = "✓" if ref.confidence == "confirmed" else "?"
+            label = firm if ref.confidence == "confirmed" else advisory
+            src = f" {'ที่มา' if th else 'source'}: {ref.source}" if ref.source else ""
+            console.print(
+                f"   {mark} {ref.id}: {describe(ref, c.year, args.lang)}  [{label}]{src}",
+                markup=False,
+            )
+    if c.sources:
+        console.print(f"\n{'แหล่งข้อมูล' if th else 'Sources'}:", markup=False)
+        for key, text in c.sources:
+            console.print(f"   {key}: {text}", markup=False)
     return 0
 
 
