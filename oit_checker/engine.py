@@ -251,11 +251,22 @@ def run_checks(
             for url in urls:
                 mine = tuple(e for e in ev.evidence if e.submitted == url)
                 contexts.append(
-                    CheckContext(item.id, fiscal_year, today, main_site, mine, url, ev.offsite)
+                    CheckContext(
+                        item.id, fiscal_year, today, main_site, mine, url, ev.offsite, item.title
+                    )
                 )
         else:
             contexts.append(
-                CheckContext(item.id, fiscal_year, today, main_site, ev.evidence, None, ev.offsite)
+                CheckContext(
+                    item.id,
+                    fiscal_year,
+                    today,
+                    main_site,
+                    ev.evidence,
+                    None,
+                    ev.offsite,
+                    item.title,
+                )
             )
         for ctx in contexts:
             findings.extend(_stamp(ref, item.id, o) for o in spec.run(ctx, ref.params))

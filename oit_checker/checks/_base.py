@@ -69,6 +69,7 @@ class CheckContext:
     evidence: tuple[EvidenceDoc, ...]
     submitted_url: str | None = None
     offsite_links: tuple[Link, ...] = ()
+    item_title: str = ""  # the checklist title, which agency pages echo in their headings
 
     @property
     def submitted(self) -> tuple[EvidenceDoc, ...]:

@@ -5,7 +5,8 @@ elements, O21 No Gift page without all elements, O27 measures without how the IT
 put into practice). Each group lists alternative wordings of one element; every group must be
 found (or ``min_groups`` of them). Matching runs on Thai-normalised text with spaces ignored, so
 ``ประจำ ปี`` from pdfium, Thai digits, ``ํา`` and repeated-cluster artefacts of PDF extraction
-still match; U+FFFD in old PDFs stands for any one vowel or mark.
+still match; U+FFFD in old PDFs stands for any one vowel or mark. A verbatim echo of the item's
+own title (agency pages put it in their heading) does not count as evidence of an element.
 """
 
 from __future__ import annotations
@@ -56,7 +57,13 @@ class KeywordsParams(Params):
 
 
 def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:
-    keys = [(e, match_key(text)) for e, text in readable_texts(ctx)]
+    # Agency pages repeat the item's own title in their heading ("…และการสร้างวัฒนธรรม…"):
+    # that echo is not evidence of the elements the title names, so it is taken out first.
+    echo = match_key(ctx.item_title) if len(ctx.item_title) >= 8 else ""
+    keys = [
+        (e, match_key(text).replace(echo, "|") if echo else match_key(text))
+        for e, text in readable_texts(ctx)
+    ]
     missing: list[str] = []
     found: list[str] = []
     for group in params.groups:

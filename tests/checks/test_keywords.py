@@ -43,3 +43,20 @@ def test_nothing_obtained_fails_with_the_reason():
     out = run("keywords", c, groups=GROUPS)
     assert statuses(out) == [("fail", "keywords.no_evidence")]
     assert out[0].params["reason"] == "http_4xx"
+
+
+def test_fail_when_the_element_appears_only_in_the_echoed_item_title():
+    from dataclasses import replace
+
+    title = "ประกาศเจตนารมณ์และการสร้างวัฒนธรรม ตามนโยบาย No Gift Policy จากการปฏิบัติหน้าที่"
+    groups = [["ประกาศเจตนารมณ์"], ["สร้างวัฒนธรรม", "กิจกรรม"]]
+    echo_only = replace(
+        ctx(page(MAIN + "o21", f"O21 {title}\nประกาศเจตนารมณ์ไม่รับของขวัญ")), item_title=title
+    )
+    out = run("keywords", echo_only, groups=groups)
+    assert statuses(out) == [("fail", "keywords.missing")]
+    assert out[0].params["missing"] == "สร้างวัฒนธรรม"
+    real = replace(
+        ctx(page(MAIN + "o21", f"O21 {title}\nประกาศเจตนารมณ์ และภาพกิจกรรม")), item_title=title
+    )
+    assert statuses(run("keywords", real, groups=groups)) == [("pass", "keywords.ok")]
