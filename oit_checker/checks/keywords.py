@@ -25,6 +25,8 @@ from oit_checker.checks._base import (
 from oit_checker.model import Outcome
 from oit_checker.thaitext import contains, match_key
 
+ECHO_MIN_CHARS = 20
+
 
 class KeywordGroup(BaseModel):
     """One required element: a label for messages and its accepted wordings."""
@@ -59,7 +61,9 @@ class KeywordsParams(Params):
 def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:
     # Agency pages repeat the item's own title in their heading ("…และการสร้างวัฒนธรรม…"):
     # that echo is not evidence of the elements the title names, so it is taken out first.
-    echo = match_key(ctx.item_title) if len(ctx.item_title) >= 8 else ""
+    # Only compound titles: a short title such as "อำนาจหน้าที่" *is* the element, and taking
+    # it out would remove real evidence (the clean 2567 agency guards this).
+    echo = match_key(ctx.item_title) if len(ctx.item_title) >= ECHO_MIN_CHARS else ""
     keys = [
         (e, match_key(text).replace(echo, "|") if echo else match_key(text))
         for e, text in readable_texts(ctx)

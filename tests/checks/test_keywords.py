@@ -60,3 +60,12 @@ def test_fail_when_the_element_appears_only_in_the_echoed_item_title():
         ctx(page(MAIN + "o21", f"O21 {title}\nประกาศเจตนารมณ์ และภาพกิจกรรม")), item_title=title
     )
     assert statuses(run("keywords", real, groups=groups)) == [("pass", "keywords.ok")]
+
+
+def test_pass_when_a_short_title_is_itself_the_element():
+    from dataclasses import replace
+
+    c = replace(
+        ctx(page(MAIN + "o3", "O3 อำนาจหน้าที่\nอำนาจหน้าที่ตามพระราชบัญญัติ")), item_title="อำนาจหน้าที่"
+    )
+    assert statuses(run("keywords", c, groups=[["อำนาจหน้าที่"]])) == [("pass", "keywords.ok")]
