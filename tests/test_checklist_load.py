@@ -156,3 +156,25 @@ def test_show_marks_firm_and_advisory_rules(capsys):
     assert main(["checklists", "show", "ita-2568", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "required elements:" in out and "[confirmed]" in out and "NACC Excel template" in out
+
+
+@pytest.mark.parametrize(
+    ("defect", "line", "needle"),
+    [
+        ("      - keywordz: {groups: [[ก]]}\n", 10, "did you mean 'keywords'"),
+        ("      - mentions_year: {allow_range: sometimes}\n", 10, "mentions_year"),
+        ("      - reachable\n  - {id: o01, indicator: 9, title: dup}\n", 11, "duplicate item O1"),
+    ],
+)
+def test_deliberately_broken_copy_of_a_shipped_checklist_exits_2_with_its_line(
+    tmp_path, capsys, monkeypatch, defect, line, needle
+):
+    monkeypatch.setenv("OIT_LANG", "en")
+    bad = write(
+        tmp_path,
+        HEAD + "  - id: O1\n    indicator: 9\n    title: t\n    checks:\n"
+        "      - reachable\n      - on_main_site\n" + defect,
+    )
+    assert main(["checklists", "validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}:{line}:" in err and needle in err
