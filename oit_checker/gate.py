@@ -1,12 +1,15 @@
-"""Pure gate: Report + policy → verdict and reasons. The CLI maps the verdict to exit 0/1.
+"""Pure gate: Report (+ baseline) + policy → verdict and reasons. The CLI maps it to exit 0/1.
 
-``--fail-under`` judges the pessimistic OIT score (manual items count 0) so a gate never
-passes on hope; ``--require`` lists items that must pass.
+* ``fail_under`` judges the pessimistic OIT score (manual items count 0), so a gate never
+  passes on hope; ``fail_under_max`` judges the optimistic one.
+* ``require`` lists items that must pass; ``max_manual`` bounds the items left to a person.
+* With a baseline report, an item that passed there and fails now is a regression; the
+  comparison also lists fixed and persisting failures for the output.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from oit_checker.model import ItemStatus, Report
 
@@ -14,23 +17,60 @@ from oit_checker.model import ItemStatus, Report
 @dataclass(frozen=True, slots=True)
 class Policy:
     fail_under: float | None = None
+    fail_under_max: float | None = None
     require: tuple[str, ...] = ()
+    max_manual: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    new_failures: tuple[str, ...] = ()
+    fixed: tuple[str, ...] = ()
+    persisting: tuple[str, ...] = ()
+    score_change: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
     ok: bool
     reasons: tuple[str, ...]
+    comparison: Comparison | None = field(default=None)
 
 
-def judge(report: Report, policy: Policy) -> Verdict:
+def compare(report: Report, baseline: Report) -> Comparison:
+    """Item-level changes since ``baseline`` (items matched by id)."""
+    before = {i.id: i.status for i in baseline.items}
+    new: list[str] = []
+    fixed: list[str] = []
+    persisting: list[str] = []
+    for item in report.items:
+        was = before.get(item.id)
+        if item.status is ItemStatus.FAIL:
+            (persisting if was is ItemStatus.FAIL else new).append(item.id)
+        elif was is ItemStatus.FAIL and item.status is ItemStatus.PASS:
+            fixed.append(item.id)
+    return Comparison(
+        tuple(new), tuple(fixed), tuple(persisting), round(report.oit_score - baseline.oit_score, 2)
+    )
+
+
+def judge(report: Report, policy: Policy, baseline: Report | None = None) -> Verdict:
     reasons: list[str] = []
     if policy.fail_under is not None and report.oit_score < policy.fail_under:
         reasons.append(f"OIT {report.oit_score:.2f} < {policy.fail_under:.2f}")
+    if policy.fail_under_max is not None and report.oit_score_max < policy.fail_under_max:
+        reasons.append(f"OIT (max) {report.oit_score_max:.2f} < {policy.fail_under_max:.2f}")
     by_id = {i.id: i for i in report.items}
     for item_id in policy.require:
         item = by_id.get(item_id)
         if item is None or item.status is not ItemStatus.PASS:
             state = item.status.value if item else "absent"
             reasons.append(f"{item_id} is {state}")
-    return Verdict(ok=not reasons, reasons=tuple(reasons))
+    if policy.max_manual is not None:
+        manual = [i.id for i in report.items if i.status is ItemStatus.MANUAL]
+        if len(manual) > policy.max_manual:
+            reasons.append(f"{len(manual)} manual items > {policy.max_manual}: {', '.join(manual)}")
+    comparison = compare(report, baseline) if baseline is not None else None
+    if comparison and comparison.new_failures:
+        reasons.append(f"new failures since the baseline: {', '.join(comparison.new_failures)}")
+    return Verdict(ok=not reasons, reasons=tuple(reasons), comparison=comparison)

@@ -14,6 +14,8 @@ ERROR_CALLS = {
     "AgenciesError",
     "UsageError",
     "InputError",
+    "WaiverError",
+    "ReportFileError",
 }
 ROOT = pathlib.Path(oit_checker.__file__).parent
 

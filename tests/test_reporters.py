@@ -110,3 +110,42 @@ def test_json_report_v1_contract():
         assert key in f
     assert f["message"].startswith('ไม่พบชีต "คำอธิบายเพิ่มเติม"')
     assert {i["status"] for i in data["items"]} == {"pass", "fail", "manual", "missing"}
+
+
+def test_junit_golden_and_valid_xml():
+    from xml.etree import ElementTree as ET
+
+    from oit_checker.reporters import junit
+
+    text = junit.render(fixed_report(), "th")
+    check_golden("report_th.junit.xml", text)
+    suite = ET.fromstring(text.split("\n", 1)[1])
+    assert (
+        suite.get("tests") == "6" and suite.get("failures") == "1" and suite.get("skipped") == "2"
+    )
+    fail = suite.find("testcase/failure")
+    assert fail is not None and "คำอธิบายเพิ่มเติม" in fail.get("message")
+
+
+def test_hostile_strings_are_escaped_in_junit():
+    import dataclasses
+    from xml.etree import ElementTree as ET
+
+    from oit_checker.reporters import junit
+
+    r = fixed_report()
+    evil = '<script>alert("x")</script>&'
+    items = tuple(dataclasses.replace(i, title=evil) for i in r.items)
+    text = junit.render(dataclasses.replace(r, items=items, agency=evil), "en")
+    assert "<script>" not in text
+    suite = ET.fromstring(text.split("\n", 1)[1])  # still well-formed
+    assert suite.find("testcase").get("name").endswith(evil)
+
+
+def test_json_round_trip_through_reportfile(tmp_path):
+    from oit_checker.reportfile import load_report
+
+    text = json_reporter.render(fixed_report(), "th")
+    p = tmp_path / "r.json"
+    p.write_text(text, encoding="utf-8")
+    assert json_reporter.render(load_report(p), "th") == text

@@ -28,7 +28,7 @@ EXIT_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oit_checker.cli import check, checklists, demo
+    from oit_checker.cli import check, checklists, demo, report
 
     parser = argparse.ArgumentParser(
         prog="oit-checker",
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_parser(sub)
     demo.add_parser(sub)
     checklists.add_parser(sub)
+    report.add_parser(sub)
     return parser
 
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from oit_checker.engine import Rewrite
 from oit_checker.errors import UsageError
 from oit_checker.i18n import LANGS
-from oit_checker.reporters import REPORTERS
+from oit_checker.model import Report
+from oit_checker.reporters import REPORTERS, table
 from oit_checker.settings import RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
 
@@ -23,14 +24,48 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {value!r}") from None
 
 
-def add_run_flags(p: argparse.ArgumentParser) -> None:
+def add_output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
+        action="append",
         choices=sorted(REPORTERS),
-        default="table",
-        help="output format (default: table)",
+        help="output format (default: table); repeat with one -o each for several outputs",
     )
-    p.add_argument("-o", "--output", metavar="PATH", help="write the report here, not stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        action="append",
+        metavar="PATH",
+        help="write the report here, not stdout (one per --format)",
+    )
+
+
+def output_pairs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """``--format json -o a.json --format junit -o j.xml`` → [(json, a.json), (junit, j.xml)]."""
+    formats = args.format or ["table"]
+    outputs = args.output or []
+    if len(formats) == 1 and len(outputs) <= 1:
+        return [(formats[0], outputs[0] if outputs else None)]
+    if len(outputs) != len(formats):
+        raise UsageError(
+            "give one -o PATH for each --format ({formats} formats, {outputs} paths)",
+            {"formats": len(formats), "outputs": len(outputs)},
+        )
+    return list(zip(formats, outputs, strict=True))
+
+
+def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
+    """Render every requested output; reporters only format."""
+    for fmt, path in output_pairs(args):
+        if fmt == "table":
+            text = table.render(report, lang, color=use_color() and not path)
+        else:
+            text = REPORTERS[fmt](report, lang)
+        write_output(text, path)
+
+
+def add_run_flags(p: argparse.ArgumentParser) -> None:
+    add_output_flags(p)
     p.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     p.add_argument(
         "--today",

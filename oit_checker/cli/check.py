@@ -12,17 +12,16 @@ from oit_checker.checklist.load import load_checklist
 from oit_checker.checklist.model import Checklist
 from oit_checker.cli._common import (
     add_run_flags,
+    emit,
+    output_pairs,
     parse_rewrites,
     settings_from,
-    use_color,
-    write_output,
 )
 from oit_checker.cli.progress import Progress
 from oit_checker.engine import run_check
 from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
-from oit_checker.model import Report
-from oit_checker.reporters import REPORTERS, table
+from oit_checker.reportfile import load_report
 from oit_checker.submission.load import Submission, load_submission, validate_against
 from oit_checker.waivers import load_waivers
 
@@ -43,7 +42,21 @@ def add_parser(sub: Any) -> None:
         metavar="SCORE",
         help="exit 1 when the (pessimistic) OIT score is below SCORE",
     )
+    p.add_argument(
+        "--fail-under-max",
+        type=float,
+        metavar="SCORE",
+        help="exit 1 when even the optimistic OIT score (manual items counted full) is below",
+    )
     p.add_argument("--require", metavar="O12,O13", help="exit 1 unless these items pass")
+    p.add_argument(
+        "--max-manual", type=int, metavar="N", help="exit 1 when more than N items are manual"
+    )
+    p.add_argument(
+        "--baseline",
+        metavar="OLD.json",
+        help="exit 1 when an item that passed in this earlier JSON report fails now",
+    )
     p.add_argument(
         "--waivers",
         metavar="FILE",
@@ -81,18 +94,17 @@ def _require(value: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
-    if args.format == "table":
-        text = table.render(report, lang, color=use_color() and not args.output)
-    else:
-        text = REPORTERS[args.format](report, lang)
-    write_output(text, args.output)
-
-
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     rewrites = parse_rewrites(args.rewrite)
-    policy = gate.Policy(fail_under=args.fail_under, require=_require(args.require))
+    policy = gate.Policy(
+        fail_under=args.fail_under,
+        fail_under_max=args.fail_under_max,
+        require=_require(args.require),
+        max_manual=args.max_manual,
+    )
+    baseline = load_report(args.baseline) if args.baseline else None
+    output_pairs(args)  # a usage error must come before the crawl, not after
     sub = load_submission(args.submission, main_site=args.main_site, agency=args.agency)
     checklist = pick_checklist(args.checklist, sub)
     validate_against(sub, checklist)
@@ -109,7 +121,15 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     emit(report, args, settings.lang)
-    verdict = gate.judge(report, policy)
+    verdict = gate.judge(report, policy, baseline)
+    if verdict.comparison is not None:
+        c = verdict.comparison
+        print(
+            f"oit-checker: since the baseline: new failures: {', '.join(c.new_failures) or '-'}; "
+            f"fixed: {', '.join(c.fixed) or '-'}; still failing: "
+            f"{', '.join(c.persisting) or '-'}; OIT {c.score_change:+.2f}",
+            file=sys.stderr,
+        )
     if not verdict.ok:
         for reason in verdict.reasons:
             print(f"oit-checker: gate failed: {reason}", file=sys.stderr)

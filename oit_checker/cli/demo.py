@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker.checklist.load import load_checklist
-from oit_checker.cli._common import add_run_flags, settings_from
-from oit_checker.cli.check import emit
+from oit_checker.cli._common import add_run_flags, emit, settings_from
 from oit_checker.engine import run_check
 from oit_checker.submission.load import load_submission
 

@@ -1,0 +1,75 @@
+"""JUnit XML: one test case per item, for CI dashboards (GitLab, Jenkins, GitHub test reporters).
+
+``fail`` items are failures whose message lists the reasons; ``manual`` and ``missing`` items are
+skipped with a message (nothing failed, but nothing passed either); advisory findings go to
+``system-out``. Built with ElementTree, so every string from a crawled site is escaped.
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from oit_checker.i18n import message
+from oit_checker.model import FindingStatus, ItemStatus, Report
+
+SKIP_TEXT = {
+    "th": {"manual": "ต้องตรวจด้วยตนเอง", "missing": "ไม่ได้ส่ง URL"},
+    "en": {"manual": "needs a person to check", "missing": "no URL submitted"},
+}
+
+
+def render(report: Report, lang: str = "th") -> str:
+    failures = sum(1 for i in report.items if i.status is ItemStatus.FAIL)
+    skipped = sum(1 for i in report.items if i.status in (ItemStatus.MANUAL, ItemStatus.MISSING))
+    suite = ET.Element(
+        "testsuite",
+        {
+            "name": f"oit-checker {report.checklist_id} {report.agency}".strip(),
+            "tests": str(len(report.items)),
+            "failures": str(failures),
+            "errors": "0",
+            "skipped": str(skipped),
+            "timestamp": report.checked_at.isoformat(),
+        },
+    )
+    props = ET.SubElement(suite, "properties")
+    for name, value in (
+        ("oit_score", report.oit_score),
+        ("oit_score_max", report.oit_score_max),
+        ("main_site", report.main_site),
+        ("today", report.today.isoformat()),
+    ):
+        ET.SubElement(props, "property", {"name": name, "value": str(value)})
+    skip = SKIP_TEXT.get(lang, SKIP_TEXT["th"])
+    for item in report.items:
+        case = ET.SubElement(
+            suite,
+            "testcase",
+            {
+                "classname": f"{report.checklist_id}.indicator{item.indicator}",
+                "name": f"{item.id} {item.title}",
+            },
+        )
+        reasons = [
+            message(f.code, f.params, lang) + (f" ({f.url})" if f.url else "")
+            for f in item.findings
+            if f.status is FindingStatus.FAIL
+        ]
+        if item.status is ItemStatus.FAIL:
+            fail = ET.SubElement(
+                case, "failure", {"message": "; ".join(reasons)[:1000], "type": "fail"}
+            )
+            fail.text = "\n".join(reasons)
+        elif item.status in (ItemStatus.MANUAL, ItemStatus.MISSING):
+            ET.SubElement(case, "skipped", {"message": skip[item.status.value]})
+        notes = [
+            message(f.code, f.params, lang)
+            for f in item.findings
+            if f.status in (FindingStatus.WARN, FindingStatus.MANUAL)
+        ]
+        if notes:
+            ET.SubElement(case, "system-out").text = "\n".join(notes)
+    ET.indent(suite)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"
+    )
