@@ -149,3 +149,31 @@ def test_json_round_trip_through_reportfile(tmp_path):
     p = tmp_path / "r.json"
     p.write_text(text, encoding="utf-8")
     assert json_reporter.render(load_report(p), "th") == text
+
+
+def test_xlsx_workbook_for_the_admin(tmp_path):
+    import dataclasses
+
+    from openpyxl import load_workbook
+
+    from oit_checker.reporters import xlsx
+
+    r = fixed_report()
+    evil = '=HYPERLINK("http://evil")'
+    r = dataclasses.replace(r, items=(dataclasses.replace(r.items[0], title=evil), *r.items[1:]))
+    p = tmp_path / "r.xlsx"
+    p.write_bytes(xlsx.render_bytes(r, "th"))
+    wb = load_workbook(p)
+    assert wb.sheetnames == ["สรุป", "รายการ"]
+    items = wb["รายการ"]
+    assert [c.value for c in items[1]][:4] == ["ข้อ", "ตัวชี้วัด", "รายการ", "ผล"]
+    assert items.freeze_panes == "A2" and items.auto_filter.ref
+    assert items["C2"].value == "'" + evil  # stored as text, never a formula
+    statuses = {row[0].value: row[3].value for row in items.iter_rows(min_row=2)}
+    assert statuses["O12"] == "ไม่ผ่าน" and statuses["O2"] == "ตรวจเอง" and statuses["O3"] == "ไม่ได้ส่ง"
+    reasons = {row[0].value: row[6].value for row in items.iter_rows(min_row=2)}
+    assert "คำอธิบายเพิ่มเติม" in reasons["O12"]
+    summary = {row[0].value: row[1].value for row in wb["สรุป"].iter_rows() if row[0].value}
+    assert summary["คะแนน OIT (ต่ำสุด)"] == 70.0 and summary["คะแนน OIT (สูงสุด)"] == 80.0
+    en = load_workbook(__import__("io").BytesIO(xlsx.render_bytes(r, "en")))
+    assert en.sheetnames == ["Summary", "Items"]

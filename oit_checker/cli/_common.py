@@ -12,7 +12,7 @@ from oit_checker.engine import Rewrite
 from oit_checker.errors import UsageError
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
-from oit_checker.reporters import REPORTERS, table
+from oit_checker.reporters import BINARY, REPORTERS, table
 from oit_checker.settings import RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
 
@@ -45,18 +45,24 @@ def output_pairs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     formats = args.format or ["table"]
     outputs = args.output or []
     if len(formats) == 1 and len(outputs) <= 1:
-        return [(formats[0], outputs[0] if outputs else None)]
-    if len(outputs) != len(formats):
+        pairs: list[tuple[str, str | None]] = [(formats[0], outputs[0] if outputs else None)]
+    elif len(outputs) != len(formats):
         raise UsageError(
             "give one -o PATH for each --format ({formats} formats, {outputs} paths)",
             {"formats": len(formats), "outputs": len(outputs)},
         )
-    return list(zip(formats, outputs, strict=True))
+    else:
+        pairs = list(zip(formats, outputs, strict=True))
+    for fmt, path in pairs:
+        if fmt in BINARY and path is None:
+            raise UsageError("--format {fmt} writes a file: add -o PATH", {"fmt": fmt})
+    return pairs
 
 
 def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
     """Render every requested output; reporters only format."""
     for fmt, path in output_pairs(args):
+        text: str | bytes
         if fmt == "table":
             text = table.render(report, lang, color=use_color() and not path)
         else:
@@ -115,11 +121,17 @@ def parse_rewrites(values: list[str] | None) -> list[Rewrite]:
     return out
 
 
-def write_output(text: str, path: str | None) -> None:
+def write_output(data: str | bytes, path: str | None) -> None:
     if path:
-        Path(path).write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            Path(path).write_bytes(data)
+        else:
+            Path(path).write_text(data, encoding="utf-8")
+    elif isinstance(data, bytes):
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data)
         sys.stdout.flush()
 
 

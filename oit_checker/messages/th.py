@@ -138,3 +138,5 @@ ERRORS.update(
         "not an oit-checker report (schema {schema})": "ไม่ใช่รายงานของ oit-checker (schema {schema})",
     }
 )
+
+ERRORS["--format {fmt} writes a file: add -o PATH"] = "--format {fmt} ต้องเขียนลงไฟล์: เพิ่ม -o PATH"

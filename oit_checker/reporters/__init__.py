@@ -1,16 +1,21 @@
-"""Reporters chosen by name; each is a pure ``render(report, lang) -> str`` (STYLE habit 7)."""
+"""Reporters chosen by name; each is a pure ``render(report, lang)`` (STYLE habit 7).
+
+Text reporters return ``str``; the workbook reporter returns ``bytes`` (``BINARY`` lists them).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from oit_checker.model import Report
-from oit_checker.reporters import json, junit, table
+from oit_checker.reporters import json, junit, table, xlsx
 
-Renderer = Callable[[Report, str], str]
+Renderer = Callable[[Report, str], str | bytes]
 
 REPORTERS: dict[str, Renderer] = {
     "table": table.render,
     "json": json.render,
     "junit": junit.render,
+    "xlsx": xlsx.render_bytes,
 }
+BINARY = frozenset({"xlsx"})

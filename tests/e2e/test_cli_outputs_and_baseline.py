@@ -37,6 +37,10 @@ def test_several_outputs_then_report_rerenders_without_crawling(tmp_path, scenar
     assert main(["report", str(a), "--format", "table", "--lang", "en"]) == 0
     assert "O25" in capsys.readouterr().out and scenario.hits["/o25"] == hits  # no crawl
     assert main(["check", str(sub), "--format", "json", "--format", "junit", "-o", "x"]) == 2
+    x = tmp_path / "a.xlsx"
+    assert main(["report", str(a), "--format", "xlsx", "-o", str(x)]) == 0
+    assert x.read_bytes()[:2] == b"PK"
+    assert main(["report", str(a), "--format", "xlsx"]) == 2  # a workbook needs -o
     assert main(["report", str(tmp_path / "missing.json")]) == 2
     j.write_text("{}", encoding="utf-8")
     assert main(["report", str(j)]) == 2
