@@ -177,3 +177,36 @@ def test_xlsx_workbook_for_the_admin(tmp_path):
     assert summary["คะแนน OIT (ต่ำสุด)"] == 70.0 and summary["คะแนน OIT (สูงสุด)"] == 80.0
     en = load_workbook(__import__("io").BytesIO(xlsx.render_bytes(r, "en")))
     assert en.sheetnames == ["Summary", "Items"]
+
+
+PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
+            "</td></tr><script>x()</script>", "' onmouseover='alert(1)"]
+
+
+def test_html_golden_and_self_contained():
+    from oit_checker.reporters import html
+
+    text = html.render(fixed_report(), "th")
+    check_golden("report_th.html", text)
+    assert "<script" not in text and "http://" not in text.split("<body>")[0]
+    assert "คะแนน OIT 70.00–80.00" in text and "ข้อสังเกต (ยังไม่ยืนยัน)" in text
+
+
+def test_html_escapes_every_crawled_string():
+    import dataclasses
+
+    from oit_checker.model import Finding, FindingStatus
+    from oit_checker.reporters import html
+
+    r = fixed_report()
+    items = []
+    for i, payload in zip(r.items, PAYLOADS * 2, strict=False):
+        f = Finding("keywords", i.id, FindingStatus.FAIL, "keywords.missing",
+                    {"missing": payload, "count": 1}, payload, payload, source=payload)
+        items.append(dataclasses.replace(i, title=payload, urls=(payload, "https://x.go.th/" + payload),
+                                         findings=(f,)))
+    text = html.render(dataclasses.replace(r, items=tuple(items), agency=PAYLOADS[0]), "en")
+    assert "<script>" not in text and "<img" not in text and "onerror=alert" not in text.replace(
+        "onerror=alert(1)&gt;", "")
+    assert 'href="javascript:' not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from oit_checker.model import Report
-from oit_checker.reporters import json, junit, table, xlsx
+from oit_checker.reporters import html, json, junit, table, xlsx
 
 Renderer = Callable[[Report, str], str | bytes]
 
 REPORTERS: dict[str, Renderer] = {
     "table": table.render,
     "json": json.render,
+    "html": html.render,
     "junit": junit.render,
     "xlsx": xlsx.render_bytes,
 }
