@@ -179,8 +179,13 @@ def test_xlsx_workbook_for_the_admin(tmp_path):
     assert en.sheetnames == ["Summary", "Items"]
 
 
-PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "javascript:alert(1)",
-            "</td></tr><script>x()</script>", "' onmouseover='alert(1)"]
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "javascript:alert(1)",
+    "</td></tr><script>x()</script>",
+    "' onmouseover='alert(1)",
+]
 
 
 def test_html_golden_and_self_contained():
@@ -201,12 +206,26 @@ def test_html_escapes_every_crawled_string():
     r = fixed_report()
     items = []
     for i, payload in zip(r.items, PAYLOADS * 2, strict=False):
-        f = Finding("keywords", i.id, FindingStatus.FAIL, "keywords.missing",
-                    {"missing": payload, "count": 1}, payload, payload, source=payload)
-        items.append(dataclasses.replace(i, title=payload, urls=(payload, "https://x.go.th/" + payload),
-                                         findings=(f,)))
+        f = Finding(
+            "keywords",
+            i.id,
+            FindingStatus.FAIL,
+            "keywords.missing",
+            {"missing": payload, "count": 1},
+            payload,
+            payload,
+            source=payload,
+        )
+        items.append(
+            dataclasses.replace(
+                i, title=payload, urls=(payload, "https://x.go.th/" + payload), findings=(f,)
+            )
+        )
     text = html.render(dataclasses.replace(r, items=tuple(items), agency=PAYLOADS[0]), "en")
-    assert "<script>" not in text and "<img" not in text and "onerror=alert" not in text.replace(
-        "onerror=alert(1)&gt;", "")
+    assert (
+        "<script>" not in text
+        and "<img" not in text
+        and "onerror=alert" not in text.replace("onerror=alert(1)&gt;", "")
+    )
     assert 'href="javascript:' not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
