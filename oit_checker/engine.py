@@ -352,6 +352,7 @@ async def run_check(
         checked_at=dt.datetime.now(BANGKOK).replace(microsecond=0),
         today=today,
         stats=stats,
+        rewrites=tuple((r.src, r.dst) for r in rewrites),
     )
 
 

@@ -253,3 +253,4 @@ class Report:
     oit_score: float
     oit_score_max: float
     stats: tuple[tuple[str, float], ...] = ()
+    rewrites: tuple[tuple[str, str], ...] = ()  # (production, staging) origins of --rewrite

@@ -107,4 +107,5 @@ def _report(d: dict[str, Any]) -> Report:
         oit_score=float(d["oit"]["score"]),
         oit_score_max=float(d["oit"]["score_max"]),
         stats=tuple((str(k), float(v)) for k, v in (d.get("stats") or {}).items()),
+        rewrites=tuple((r["from"], r["to"]) for r in d.get("rewrites") or ()),
     )

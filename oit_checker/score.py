@@ -70,6 +70,7 @@ def build_report(
     checked_at: dt.datetime,
     today: dt.date,
     stats: tuple[tuple[str, float], ...] = (),
+    rewrites: tuple[tuple[str, str], ...] = (),
 ) -> Report:
     indicators = []
     for ind in checklist.indicators:
@@ -97,4 +98,5 @@ def build_report(
         oit_score=oit,
         oit_score_max=oit_max,
         stats=stats,
+        rewrites=rewrites,
     )

@@ -229,3 +229,34 @@ def test_html_escapes_every_crawled_string():
     )
     assert 'href="javascript:' not in text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+
+
+def test_every_reporter_renders_waived_and_rewritten_reports(tmp_path):
+    import dataclasses
+
+    from oit_checker.model import Finding, FindingStatus
+    from oit_checker.reporters import REPORTERS
+
+    r = fixed_report()
+    waived = Finding(
+        "reachable",
+        "O1",
+        FindingStatus.WARN,
+        "reachable.broken",
+        {"reason": "http_4xx"},
+        MAIN + "o1",
+        "",
+        waived="ปิดปรับปรุง",
+        waived_until="2025-04-30",
+    )
+    items = (dataclasses.replace(r.items[0], findings=(waived,)), *r.items[1:])
+    r = dataclasses.replace(
+        r, items=items, rewrites=(("https://www.example.go.th", "http://localhost:8000"),)
+    )
+    for name, render in REPORTERS.items():
+        for lang in ("th", "en"):
+            out = render(r, lang)
+            assert out, name
+    table_th = REPORTERS["table"](r, "th")
+    assert "ยกเว้นถึง 2025-04-30: ปิดปรับปรุง" in table_th and "http://localhost:8000" in table_th
+    assert "http://localhost:8000" in REPORTERS["html"](r, "en")

@@ -41,6 +41,8 @@ T = {
         "checklist": "เกณฑ์",
         "legend": "คะแนนต่ำสุดนับข้อที่ต้องตรวจเองเป็น 0 คะแนนสูงสุดนับเป็นเต็ม",
         "evidence": "หลักฐาน",
+        "rewrite": "ตรวจสำเนาที่",
+        "judged": "ตัดสินตามเว็บไซต์หลัก",
     },
     "en": {
         "title": "OIT pre-assessment",
@@ -63,6 +65,8 @@ T = {
         "checklist": "Checklist",
         "legend": "The lower score counts manual items as 0, the upper as full.",
         "evidence": "evidence",
+        "rewrite": "Checked a copy at",
+        "judged": "judged as",
     },
 }
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -155,6 +159,10 @@ def render(report: Report, lang: str = "th") -> str:
         f"{t[s.value]} {sum(1 for i in report.items if i.status is s)}" for s in ItemStatus
     )
     rows = "".join(_row(i, lang, t) for i in report.items)
+    rewrites = "".join(
+        f'<p class="meta">{e(t["rewrite"])} {link(b)} ({e(t["judged"])} {link(a)})</p>'
+        for a, b in report.rewrites
+    )
     return f"""<!doctype html>
 <html lang="{e(lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -163,7 +171,7 @@ def render(report: Report, lang: str = "th") -> str:
 <body>
 <h1>{e(t["title"])}: {e(report.agency)}</h1>
 <p class="meta">{link(report.main_site)} · {e(t["checklist"])} {e(report.checklist_id)} ·
-{e(t["checked"])} {e(report.today.isoformat())}</p>
+{e(t["checked"])} {e(report.today.isoformat())}</p>{rewrites}
 <p><span class="score">{e(t["oit"])} {e(rng)}</span><br>
 <span class="legend">{e(t["legend"])}</span></p>
 <div class="charts">{charts}</div>

@@ -41,6 +41,9 @@ LABELS = {
         "checklist": "เกณฑ์",
         "today": "วันที่ตรวจ",
         "advisory": "ข้อสังเกต",
+        "waived": "ยกเว้นถึง",
+        "rewrite": "ตรวจสำเนาที่",
+        "judged": "ตัดสินตามเว็บไซต์หลัก",
     },
     "en": {
         "pass": "pass",
@@ -59,6 +62,9 @@ LABELS = {
         "checklist": "Checklist",
         "today": "Date",
         "advisory": "advisory",
+        "waived": "waived until",
+        "rewrite": "Checked a copy at",
+        "judged": "judged as",
     },
 }
 
@@ -80,6 +86,8 @@ def render(report: Report, lang: str = "th", *, width: int = 120, color: bool = 
     console.print(
         Text(f"{t['checklist']}: {report.checklist_id}   {t['today']}: {report.today.isoformat()}")
     )
+    for prod, staging in report.rewrites:
+        console.print(Text(f"{t['rewrite']}: {staging} ({t['judged']} {prod})"))
     rng = (
         f"{report.oit_score:.2f}"
         if report.oit_score == report.oit_score_max

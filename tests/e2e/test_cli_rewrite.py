@@ -12,3 +12,4 @@ def test_staging_copy_is_checked_against_the_production_origin(tmp_path, scenari
     it = item(report, "O25")
     assert it["status"] == "pass" and it["urls"] == [prod + "/ita/o25"]
     assert "on_main_site.ok" in codes(report, "O25", "pass")
+    assert report["rewrites"] == [{"from": prod, "to": scenario.origin}]  # the report shows both
