@@ -254,3 +254,4 @@ class Report:
     oit_score_max: float
     stats: tuple[tuple[str, float], ...] = ()
     rewrites: tuple[tuple[str, str], ...] = ()  # (production, staging) origins of --rewrite
+    screenshots: tuple[tuple[str, str, str], ...] = ()  # (url, file, base64 JPEG) evidence

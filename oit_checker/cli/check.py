@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import sys
+from pathlib import Path
 from typing import Any
 
 from oit_checker import gate
@@ -18,9 +20,10 @@ from oit_checker.cli._common import (
     settings_from,
 )
 from oit_checker.cli.progress import Progress
-from oit_checker.engine import run_check
+from oit_checker.engine import Rewrite, run_check
 from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
+from oit_checker.model import Report
 from oit_checker.reportfile import load_report
 from oit_checker.submission.load import Submission, load_submission, validate_against
 from oit_checker.waivers import load_waivers
@@ -63,6 +66,11 @@ def add_parser(sub: Any) -> None:
         help="known exceptions (item, url pattern, reason, expiry) shown as waived",
     )
     p.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        help="screenshot every submitted URL into DIR (headless Chromium) and embed in HTML",
+    )
+    p.add_argument(
         "--rewrite",
         action="append",
         metavar="FROM=TO",
@@ -94,6 +102,24 @@ def _require(value: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _with_screenshots(report: Report, out: Path, rewrites: list[Rewrite]) -> Report:
+    """Evidence pictures of every submitted URL (fetched at the staging copy under --rewrite)."""
+    from oit_checker.fetch.browser import capture
+
+    def fetch_url(url: str) -> str:
+        for r in rewrites:
+            url = r.out(url)
+        return url
+
+    wanted = [(f"{i.id}-{n}", u) for i in report.items for n, u in enumerate(i.urls, start=1)]
+    shots, problem = capture([(label, fetch_url(u)) for label, u in wanted], out)
+    if problem:
+        print(f"oit-checker: screenshots skipped: {problem}", file=sys.stderr)
+    by_fetch = {s.url: s for s in shots}
+    pairs = [(u, by_fetch[fetch_url(u)]) for _, u in wanted if fetch_url(u) in by_fetch]
+    return dataclasses.replace(report, screenshots=tuple((u, s.path, s.jpeg_b64) for u, s in pairs))
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     rewrites = parse_rewrites(args.rewrite)
@@ -120,6 +146,8 @@ def run(args: argparse.Namespace) -> int:
                 on_event=progress.event,
             )
         )
+    if args.screenshots:
+        report = _with_screenshots(report, Path(args.screenshots), rewrites)
     emit(report, args, settings.lang)
     verdict = gate.judge(report, policy, baseline)
     if verdict.comparison is not None:

@@ -131,11 +131,21 @@ def _finding(f: Finding, lang: str, t: dict[str, str]) -> str:
     return f"<li>{tag}{text}{src}{ev}</li>"
 
 
-def _row(item: ItemResult, lang: str, t: dict[str, str]) -> str:
+def _shot(url: str, shots: dict[str, str]) -> str:
+    data = shots.get(url)
+    if not data:
+        return ""
+    return (
+        f'<br><img alt="{e(url)}" width="320" style="border:1px solid #ccc" '
+        f'src="data:image/jpeg;base64,{e(data)}">'
+    )
+
+
+def _row(item: ItemResult, lang: str, t: dict[str, str], shots: dict[str, str]) -> str:
     status = item.status.value
     notes = [_finding(f, lang, t) for f in item.findings if f.status is not FindingStatus.PASS]
     title = item.title if lang == "th" or not item.title_en else item.title_en
-    urls = "".join(f"<li>{link(u)}</li>" for u in item.urls)
+    urls = "".join(f"<li>{link(u)}{_shot(u, shots)}</li>" for u in item.urls)
     return (
         f'<tr id="{e(item.id)}"><td>{e(item.id)}</td>'
         f'<td><span class="status" style="background:{COLOURS[status]}">{e(t[status])}</span>'
@@ -158,7 +168,8 @@ def render(report: Report, lang: str = "th") -> str:
     counts = " · ".join(
         f"{t[s.value]} {sum(1 for i in report.items if i.status is s)}" for s in ItemStatus
     )
-    rows = "".join(_row(i, lang, t) for i in report.items)
+    shots = {u: d for u, _, d in report.screenshots}
+    rows = "".join(_row(i, lang, t, shots) for i in report.items)
     rewrites = "".join(
         f'<p class="meta">{e(t["rewrite"])} {link(b)} ({e(t["judged"])} {link(a)})</p>'
         for a, b in report.rewrites

@@ -63,6 +63,7 @@ def to_dict(report: Report, lang: str = "th") -> dict[str, Any]:
         "oit": {"score": report.oit_score, "score_max": report.oit_score_max},
         "stats": dict(report.stats),
         "rewrites": [{"from": a, "to": b} for a, b in report.rewrites],
+        "screenshots": [{"url": u, "file": f} for u, f, _ in report.screenshots],
     }
 
 
