@@ -24,13 +24,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oit_checker.errors import InputError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Finding, FindingStatus
-from oit_checker.yamlmarks import Marked, YamlDuplicateKeyError
-from oit_checker.yamlmarks import load as load_yaml
+from oit_checker.yamlmarks import Marked
+from oit_checker.yamlmarks import parse as parse_yaml
 
 KEYS = {"item", "check", "url", "reason", "expires"}
 
@@ -62,23 +60,7 @@ def load_waivers(path: str | Path) -> tuple[Waiver, ...]:
         raise WaiverError(
             "cannot read file: {detail}", file=file, params={"detail": str(exc)}
         ) from exc
-    try:
-        doc = load_yaml(text)
-    except YamlDuplicateKeyError as exc:
-        raise WaiverError(
-            "duplicate key {key!r} (first at line {first})",
-            file=file,
-            line=exc.line,
-            params={"key": exc.key, "first": exc.first_line},
-        ) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise WaiverError(
-            "not valid YAML: {detail}",
-            file=file,
-            line=(mark.line + 1) if mark else None,
-            params={"detail": str(getattr(exc, "problem", exc))},
-        ) from exc
+    doc = parse_yaml(text, file, WaiverError)
     data = doc.data
     rows = data.get("waivers") if isinstance(data, dict) else None
     if not isinstance(rows, list):

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from oit_checker.errors import InputError
+
 Path = tuple[str | int, ...]
 
 
@@ -77,3 +79,29 @@ def load(text: str) -> Marked:
 
     marked.data = build(node, ())
     return marked
+
+
+def parse(text: str, file: str, error: type[InputError], *, key_field: str = "{key}") -> Marked:
+    """:func:`load`, with YAML problems raised as ``error`` naming the file and the line.
+
+    One place for what every loader (checklist, submission, waivers) must say about a
+    duplicated key or broken YAML.
+    """
+    try:
+        return load(text)
+    except YamlDuplicateKeyError as exc:
+        raise error(
+            "duplicate key {key!r} (first at line {first})",
+            file=file,
+            line=exc.line,
+            field=key_field.format(key=exc.key),
+            params={"key": exc.key, "first": exc.first_line},
+        ) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise error(
+            "not valid YAML: {detail}",
+            file=file,
+            line=(mark.line + 1) if mark else None,
+            params={"detail": str(getattr(exc, "problem", exc))},
+        ) from exc

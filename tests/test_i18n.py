@@ -9,6 +9,7 @@ from oit_checker.messages import en, th
 
 ERROR_CALLS = {
     "err",
+    "error",
     "ChecklistError",
     "SubmissionError",
     "AgenciesError",

@@ -12,15 +12,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from oit_checker import checks
 from oit_checker.checklist.model import Checklist, CheckRef, Indicator, Item
 from oit_checker.errors import ChecklistError
 from oit_checker.itemid import normalize_item_id
-from oit_checker.yamlmarks import Marked, YamlDuplicateKeyError
-from oit_checker.yamlmarks import load as load_yaml
+from oit_checker.yamlmarks import Marked
+from oit_checker.yamlmarks import parse as parse_yaml
 
 EXTENDS_KEYS = {
     "schema",
@@ -138,24 +137,7 @@ class _Loader:
             raise ChecklistError(
                 "cannot read file: {detail}", file=self.file, params={"detail": str(exc)}
             ) from exc
-        try:
-            self.doc = load_yaml(text)
-        except YamlDuplicateKeyError as exc:
-            raise ChecklistError(
-                "duplicate key {key!r} (first at line {first})",
-                file=self.file,
-                line=exc.line,
-                field=exc.key,
-                params={"key": exc.key, "first": exc.first_line},
-            ) from exc
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ChecklistError(
-                "not valid YAML: {detail}",
-                params={"detail": str(getattr(exc, "problem", exc))},
-                file=self.file,
-                line=(mark.line + 1) if mark else None,
-            ) from exc
+        self.doc = parse_yaml(text, self.file, ChecklistError)
         data = self.doc.data
         if not isinstance(data, dict):
             raise self.err("a checklist is a mapping with 'id', 'year' and 'items'", ())

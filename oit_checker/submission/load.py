@@ -14,14 +14,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from oit_checker.checklist.model import Checklist
 from oit_checker.errors import SubmissionError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.urls import BadURL, normalize
-from oit_checker.yamlmarks import YamlDuplicateKeyError
-from oit_checker.yamlmarks import load as load_yaml
+from oit_checker.yamlmarks import parse as parse_yaml
 
 TOP_KEYS = {"agency", "main_site", "checklist", "year", "items", "note"}
 
@@ -124,24 +121,7 @@ def _url(value: Any, file: str, line: int | None, field: str) -> str:
 
 
 def _from_yaml(text: str, file: str) -> Submission:
-    try:
-        doc = load_yaml(text)
-    except YamlDuplicateKeyError as exc:
-        raise SubmissionError(
-            "duplicate key {key!r} (first at line {first})",
-            file=file,
-            line=exc.line,
-            field=f"items.{exc.key}",
-            params={"key": exc.key, "first": exc.first_line},
-        ) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise SubmissionError(
-            "not valid YAML: {detail}",
-            params={"detail": str(getattr(exc, "problem", exc))},
-            file=file,
-            line=(mark.line + 1) if mark else None,
-        ) from exc
+    doc = parse_yaml(text, file, SubmissionError, key_field="items.{key}")
     data = doc.data
     if not isinstance(data, dict):
         raise SubmissionError(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from oit_checker.fetch.browser import ARGS
 from oit_checker.reporters import html
 from tests.test_reporters import PAYLOADS, fixed_report
 
@@ -14,16 +15,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="Chromium not installed (.ci/run installs it)"
 )
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
