@@ -1,0 +1,162 @@
+"""SQLite history: numbered schema migrations, one transaction per agency, full reports kept.
+
+Why SQLite: embedded, transactional and in the standard library, so a nightly job over
+thousands of agencies needs no server. Each agency's result is written in a single
+transaction (run row, report JSON, item results, findings), so a process killed at any moment
+(``kill -9``) leaves either the whole agency or nothing; a rerun of the same night skips the
+agencies already saved (lighthouse-ci keeps its history the same way). WAL mode lets
+``history`` read while a night is being written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from oit_checker.model import Report
+from oit_checker.reporters.json import to_dict
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: runs, agency results, items and findings
+    """
+    CREATE TABLE runs (
+        id INTEGER PRIMARY KEY, night TEXT NOT NULL UNIQUE, started_at TEXT NOT NULL,
+        finished_at TEXT
+    );
+    CREATE TABLE agency_runs (
+        id INTEGER PRIMARY KEY, run_id INTEGER NOT NULL REFERENCES runs(id),
+        agency TEXT NOT NULL, checklist TEXT NOT NULL, oit_score REAL NOT NULL,
+        oit_score_max REAL NOT NULL, report_json TEXT NOT NULL, saved_at TEXT NOT NULL,
+        UNIQUE (run_id, agency)
+    );
+    CREATE TABLE item_results (
+        agency_run_id INTEGER NOT NULL REFERENCES agency_runs(id), item TEXT NOT NULL,
+        status TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (agency_run_id, item)
+    );
+    CREATE TABLE findings (
+        agency_run_id INTEGER NOT NULL REFERENCES agency_runs(id), item TEXT NOT NULL,
+        check_id TEXT NOT NULL, status TEXT NOT NULL, code TEXT NOT NULL, url TEXT,
+        fingerprint TEXT NOT NULL
+    );
+    CREATE INDEX agency_runs_by_agency ON agency_runs (agency, run_id);
+    """,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    night: str
+    oit_score: float
+    oit_score_max: float
+    failing: int
+
+
+class Store:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    def migrate(self) -> None:
+        """Apply the numbered migrations not yet applied, each in its own transaction."""
+        for number, script in enumerate(MIGRATIONS, start=1):
+            if self.version >= number:
+                continue
+            with self._tx():
+                for statement in filter(str.strip, script.split(";")):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={number}")
+
+    @contextmanager
+    def _tx(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    def start_run(self, night: str) -> int:
+        """The run of ``night`` (created, or resumed when an earlier attempt was cut off)."""
+        row = self.db.execute("SELECT id FROM runs WHERE night = ?", (night,)).fetchone()
+        if row:
+            return int(row[0])
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        cur = self.db.execute("INSERT INTO runs (night, started_at) VALUES (?, ?)", (night, now))
+        return int(cur.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        self.db.execute("UPDATE runs SET finished_at = ? WHERE id = ?", (now, run_id))
+
+    def done(self, run_id: int) -> set[str]:
+        rows = self.db.execute("SELECT agency FROM agency_runs WHERE run_id = ?", (run_id,))
+        return {r[0] for r in rows}
+
+    def save(self, run_id: int, report: Report) -> None:
+        """One agency's result, all or nothing."""
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        data = json.dumps(to_dict(report, "th"), ensure_ascii=False, default=str)
+        with self._tx():
+            cur = self.db.execute(
+                "INSERT INTO agency_runs (run_id, agency, checklist, oit_score, oit_score_max,"
+                " report_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    run_id,
+                    report.agency,
+                    report.checklist_id,
+                    report.oit_score,
+                    report.oit_score_max,
+                    data,
+                    now,
+                ),
+            )
+            ar = cur.lastrowid
+            self.db.executemany(
+                "INSERT INTO item_results VALUES (?, ?, ?, ?)",
+                [(ar, i.id, i.status.value, i.score) for i in report.items],
+            )
+            self.db.executemany(
+                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (ar, f.item, f.check, f.status.value, f.code, f.url, f.fingerprint)
+                    for i in report.items
+                    for f in i.findings
+                ],
+            )
+
+    def report_json(self, agency: str, before_run: int | None = None) -> dict[str, object] | None:
+        """The latest saved report of ``agency`` (optionally from a run before ``before_run``)."""
+        sql = "SELECT report_json FROM agency_runs WHERE agency = ?"
+        args: list[object] = [agency]
+        if before_run is not None:
+            sql += " AND run_id < ?"
+            args.append(before_run)
+        row = self.db.execute(sql + " ORDER BY run_id DESC LIMIT 1", args).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def trend(self, agency: str, last: int = 30) -> list[TrendPoint]:
+        rows = self.db.execute(
+            "SELECT r.night, a.oit_score, a.oit_score_max,"
+            " (SELECT COUNT(*) FROM item_results i WHERE i.agency_run_id = a.id"
+            "  AND i.status = 'fail')"
+            " FROM agency_runs a JOIN runs r ON r.id = a.run_id WHERE a.agency = ?"
+            " ORDER BY a.run_id DESC LIMIT ?",
+            (agency, last),
+        ).fetchall()
+        return [TrendPoint(n, s, m, int(f)) for n, s, m, f in reversed(rows)]
