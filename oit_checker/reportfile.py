@@ -47,7 +47,7 @@ def load_report(path: str | Path) -> Report:
             params={"schema": SCHEMA},
         )
     try:
-        return _report(data)
+        return from_dict(data)
     except (KeyError, TypeError, ValueError) as exc:
         raise ReportFileError(
             "not a JSON report: {detail}",
@@ -74,7 +74,8 @@ def _finding(item: str, f: dict[str, Any]) -> Finding:
     )
 
 
-def _report(d: dict[str, Any]) -> Report:
+def from_dict(d: dict[str, Any]) -> Report:
+    """A report from its JSON v1 form (as stored in the history database)."""
     items = tuple(
         ItemResult(
             id=i["id"],

@@ -15,6 +15,7 @@ ERROR_CALLS = {
     "AgenciesError",
     "UsageError",
     "InputError",
+    "AgenciesError",
     "WaiverError",
     "ReportFileError",
 }

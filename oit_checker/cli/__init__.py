@@ -28,7 +28,7 @@ EXIT_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oit_checker.cli import check, checklists, demo, report
+    from oit_checker.cli import check, checklists, demo, nightly, report
 
     parser = argparse.ArgumentParser(
         prog="oit-checker",
@@ -41,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_parser(sub)
     checklists.add_parser(sub)
     report.add_parser(sub)
+    nightly.add_parser(sub)
     return parser
 
 

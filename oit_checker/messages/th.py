@@ -140,3 +140,14 @@ ERRORS.update(
 )
 
 ERRORS["--format {fmt} writes a file: add -o PATH"] = "--format {fmt} ต้องเขียนลงไฟล์: เพิ่ม -o PATH"
+
+ERRORS.update(
+    {
+        "an agencies file is a mapping with an 'agencies' list": "ไฟล์รายชื่อหน่วยงานต้องเป็น mapping ที่มีรายการ 'agencies'",
+        "each agency is a mapping with 'name' and 'submission'": "หน่วยงานแต่ละรายการต้องมี 'name' และ 'submission'",
+        "'discover: true' needs the discover command, not available yet": "'discover: true' ต้องใช้คำสั่ง discover ซึ่งยังไม่พร้อมใช้งาน",
+        "submission file not found: {path}": "ไม่พบไฟล์รายการส่ง: {path}",
+    }
+)
+
+ERRORS["another nightly run is using {db}"] = "มีการตรวจรอบกลางคืนอีกชุดกำลังใช้ {db} อยู่"

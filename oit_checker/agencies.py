@@ -1,0 +1,96 @@
+"""Agencies files for ``nightly`` (YAML or CSV): who to check, and with which submission.
+
+Unlike a submission, one bad row must not stop a night over thousands of agencies: each
+row's problem is reported with its file, line and field and the row is skipped; only a file
+that cannot be read at all is an input error (exit 2). Submission paths are relative to the
+agencies file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from oit_checker.errors import AgenciesError, InputError
+from oit_checker.yamlmarks import parse as parse_yaml
+
+KEYS = {"name", "submission", "main_site", "checklist", "discover"}
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyEntry:
+    name: str
+    submission: Path | None
+    main_site: str | None = None
+    checklist: str | None = None
+    discover: bool = False
+    line: int | None = None
+
+
+def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[InputError, ...]]:
+    """The valid entries, and one error per skipped row."""
+    p = Path(path)
+    file = str(p)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AgenciesError(
+            "cannot read file: {detail}", file=file, params={"detail": str(exc)}
+        ) from exc
+    rows: list[tuple[int | None, Any]]
+    if p.suffix.lower() == ".csv":
+        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), start=2)]
+    else:
+        doc = parse_yaml(text, file, AgenciesError)
+        data = doc.data
+        listed = data.get("agencies") if isinstance(data, dict) else None
+        if not isinstance(listed, list):
+            raise AgenciesError(
+                "an agencies file is a mapping with an 'agencies' list",
+                file=file,
+                line=1,
+                field="agencies",
+            )
+        rows = [(doc.line(("agencies", i)), r) for i, r in enumerate(listed)]
+    entries: list[AgencyEntry] = []
+    problems: list[InputError] = []
+    for line, row in rows:
+        try:
+            entries.append(_entry(row, line, p, file))
+        except AgenciesError as exc:
+            problems.append(exc)
+    return tuple(entries), tuple(problems)
+
+
+def _entry(row: Any, line: int | None, p: Path, file: str) -> AgencyEntry:
+    def err(msg: str, field: str, **params: Any) -> AgenciesError:
+        return AgenciesError(msg, file=file, line=line, field=field, params=params)
+
+    if not isinstance(row, dict):
+        raise err("each agency is a mapping with 'name' and 'submission'", "agencies")
+    row = {str(k).strip(): v for k, v in row.items() if k is not None}
+    for key in row:
+        if key not in KEYS:
+            raise err("unknown key {key!r}", key, key=key)
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise err("missing required key {key!r}", "name", key="name")
+    discover = str(row.get("discover") or "").strip().lower() in ("true", "1", "yes")
+    sub = str(row.get("submission") or "").strip()
+    if not sub and not discover:
+        raise err("missing required key {key!r}", "submission", key="submission")
+    if discover:
+        raise err("'discover: true' needs the discover command, not available yet", "discover")
+    path = (p.parent / sub) if sub else None
+    if path is not None and not path.exists():
+        raise err("submission file not found: {path}", "submission", path=str(path))
+    return AgencyEntry(
+        name=name,
+        submission=path,
+        main_site=str(row.get("main_site") or "") or None,
+        checklist=str(row.get("checklist") or "") or None,
+        line=line,
+    )

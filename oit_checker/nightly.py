@@ -1,0 +1,106 @@
+"""A night over many agencies: bounded concurrency, saved agency by agency, resumable.
+
+``check_agency`` is a pure function of its inputs (entry, settings): it loads the agency's
+submission and checklist and runs the engine, so a night can later be spread over machines.
+``run_night`` keeps ``at_once`` agencies in flight (memory grows with them, ~60 MB each), saves
+each report in its own transaction as soon as it is done, and skips agencies the same night
+already saved — a night killed half-way resumes where it stopped. An exclusive lock on the
+database keeps two nights apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fcntl
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from oit_checker.agencies import AgencyEntry
+from oit_checker.checklist.load import load_checklist
+from oit_checker.engine import run_check
+from oit_checker.errors import InputError, UsageError
+from oit_checker.history.store import Store
+from oit_checker.model import Report
+from oit_checker.settings import RunSettings
+from oit_checker.submission.load import load_submission, validate_against
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyOutcome:
+    name: str
+    report: Report | None
+    error: InputError | None = None
+    skipped: bool = False  # saved earlier the same night
+
+
+async def check_agency(entry: AgencyEntry, settings: RunSettings) -> Report:
+    """One agency, from its inputs only (no shared state)."""
+    assert entry.submission is not None
+    sub = load_submission(entry.submission, main_site=entry.main_site, agency=entry.name)
+    sub = replace(sub, agency=entry.name)
+    checklist = load_checklist(
+        entry.checklist or sub.checklist or (f"ita-{sub.year}" if sub.year else "ita-2568")
+    )
+    validate_against(sub, checklist)
+    return await run_check(checklist, sub, settings)
+
+
+@contextmanager
+def night_lock(db_path: str) -> Iterator[None]:
+    """Exclusive, non-blocking: a second night on the same database stops at once."""
+    fd = os.open(db_path + ".lock", os.O_CREAT | os.O_RDWR, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError("another nightly run is using {db}", {"db": db_path}) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+async def run_night(
+    entries: tuple[AgencyEntry, ...],
+    store: Store,
+    night: str,
+    settings: RunSettings,
+    *,
+    at_once: int = 4,
+    on_done: Callable[[AgencyOutcome], None] | None = None,
+) -> list[AgencyOutcome]:
+    run_id = store.start_run(night)
+    done = store.done(run_id)
+    gate = asyncio.Semaphore(max(1, at_once))
+
+    async def one(entry: AgencyEntry) -> AgencyOutcome:
+        if entry.name in done:
+            out = AgencyOutcome(entry.name, None, skipped=True)
+        else:
+            async with gate:
+                try:
+                    report = await check_agency(entry, settings)
+                except InputError as exc:  # a bad submission skips this agency, not the night
+                    out = AgencyOutcome(entry.name, None, exc)
+                else:
+                    store.save(run_id, report)
+                    out = AgencyOutcome(entry.name, report)
+        if on_done:
+            on_done(out)
+        return out
+
+    outcomes = await asyncio.gather(*(one(e) for e in entries))
+    store.finish_run(run_id)
+    return list(outcomes)
+
+
+def slug(name: str) -> str:
+    """A file name for an agency that keeps Thai letters but nothing a shell would mind."""
+    keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.strip())
+    return keep.strip("-")[:80] or "agency"
+
+
+def out_dir(path: str | None) -> Path:
+    return Path(path or "oit-nightly")

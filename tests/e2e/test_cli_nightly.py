@@ -1,0 +1,91 @@
+"""Two nights over three local agencies, with a change between them."""
+
+import json
+import sqlite3
+
+from oit_checker.cli import main
+from tests.e2e.conftest import submission
+from tests.sites import html
+
+PLAN = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+
+
+def write_agencies(tmp_path, scenario):
+    subs = {}
+    for name, items in (
+        ("อบต.หนึ่ง", {"O25": scenario.page("/a1/o25", PLAN), "O1": scenario.url("/a1/o1")}),
+        ("อบต.สอง", {"O25": scenario.page("/a2/o25", PLAN)}),
+        ("อบต.สาม", {"O25": scenario.page("/a3/o25", PLAN)}),
+    ):
+        d = tmp_path / name
+        d.mkdir()
+        subs[name] = submission(d, scenario.url("/"), items)
+    lines = ["agencies:"]
+    for name, path in subs.items():
+        lines += [f"  - name: {name}", f"    submission: {path.relative_to(tmp_path)}"]
+    lines += ["  - name: ไม่มีไฟล์", "    submission: nowhere.yaml"]  # a bad row
+    agencies = tmp_path / "agencies.yaml"
+    agencies.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return agencies
+
+
+def night(tmp_path, agencies, day, capsys):
+    code = main(
+        [
+            "nightly",
+            str(agencies),
+            "--db",
+            str(tmp_path / "h.sqlite"),
+            "--out",
+            str(tmp_path / "out"),
+            "--today",
+            day,
+        ]
+    )
+    return code, capsys.readouterr().err
+
+
+def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
+    agencies = write_agencies(tmp_path, scenario)
+    code, err = night(tmp_path, agencies, "2025-03-30", capsys)
+    assert code == 0 and "agencies.yaml:8: submission:" in err and "1 rows skipped" in err
+    scenario.page("/a1/o1", html("O1", "แผนผังโครงสร้าง อำนาจหน้าที่"))  # agency one fixes O1
+    scenario.page("/a2/o25", html("O25", "ย้ายแล้ว"), status=404)  # agency two breaks O25
+    code, err = night(tmp_path, agencies, "2025-03-31", capsys)
+    assert code == 0
+    summary = {
+        a["agency"]: a
+        for a in json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))[
+            "agencies"
+        ]
+    }
+    assert summary["อบต.หนึ่ง"]["fixed"] == ["O1"] and summary["อบต.หนึ่ง"]["new_failures"] == []
+    assert summary["อบต.สอง"]["new_failures"] == ["O25"]
+    assert summary["อบต.สาม"]["change"] == 0.0 and summary["อบต.สาม"]["persisting"] == []
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert index.count("<tr><td>") == 3 and "<polyline" in index
+    db = sqlite3.connect(tmp_path / "h.sqlite")
+    assert db.execute("SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL").fetchone() == (2,)
+    assert db.execute("SELECT COUNT(*) FROM agency_runs").fetchone() == (6,)
+    assert main(["history", "อบต.สอง", "--db", str(tmp_path / "h.sqlite")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line[:10] for line in out] == ["2025-03-30", "2025-03-31"]
+
+
+def test_rerun_of_the_same_night_resumes_and_the_lock_holds(tmp_path, scenario, capsys):
+    agencies = write_agencies(tmp_path, scenario)
+    night(tmp_path, agencies, "2025-03-31", capsys)
+    hits = scenario.hits["/a2/o25"]
+    code, err = night(tmp_path, agencies, "2025-03-31", capsys)  # e.g. after a kill
+    assert code == 0 and err.count("saved earlier tonight") == 3
+    assert scenario.hits["/a2/o25"] == hits  # finished agencies are not redone
+    import fcntl
+    import os
+
+    fd = os.open(str(tmp_path / "h.sqlite") + ".lock", os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        code, err = night(tmp_path, agencies, "2025-04-01", capsys)
+    finally:
+        os.close(fd)
+    assert code == 2 and "กำลังใช้" in err  # Thai by default: another night holds the database
