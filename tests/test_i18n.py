@@ -15,7 +15,6 @@ ERROR_CALLS = {
     "AgenciesError",
     "UsageError",
     "InputError",
-    "AgenciesError",
     "WaiverError",
     "ReportFileError",
 }
