@@ -28,6 +28,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", metavar="DIR", help="where to write index.html, summary.json, reports")
     p.add_argument("--at-once", type=int, default=4, metavar="N", help="agencies in flight (4)")
     p.add_argument(
+        "--webhook",
+        metavar="URL",
+        help="POST a JSON summary here when an agency got worse (new failures or lower score)",
+    )
+    p.add_argument(
         "--fail-under",
         type=float,
         metavar="SCORE",
@@ -88,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
                 run_night(entries, store, night, settings, at_once=args.at_once, on_done=progress)
             )
         run_id = store.start_run(night)
-        rows, summary, broken = [], [], []
+        rows: list[str] = []
+        summary: list[dict[str, Any]] = []
+        broken: list[str] = []
         for entry in entries:
             data = store.report_json(entry.name)
             if data is None:
@@ -145,6 +152,13 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
+    worse = [a for a in summary if a["new_failures"] or float(a["change"] or 0) < 0]
+    if args.webhook and worse:
+        from oit_checker.fetch.notify import post_json
+
+        undelivered = post_json(args.webhook, {"night": night, "worse": worse}, settings)
+        if undelivered:
+            print(f"oit-checker: webhook not delivered: {undelivered}", file=sys.stderr)
     failed = sum(1 for o in outcomes if o.error)
     print(
         f"oit-checker: night {night}: {len(summary)} agencies reported, {failed} failed to "

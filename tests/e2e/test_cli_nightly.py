@@ -29,7 +29,7 @@ def write_agencies(tmp_path, scenario):
     return agencies
 
 
-def night(tmp_path, agencies, day, capsys):
+def night(tmp_path, agencies, day, capsys, *extra):
     code = main(
         [
             "nightly",
@@ -40,6 +40,7 @@ def night(tmp_path, agencies, day, capsys):
             str(tmp_path / "out"),
             "--today",
             day,
+            *extra,
         ]
     )
     return code, capsys.readouterr().err
@@ -51,8 +52,17 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     assert code == 0 and "agencies.yaml:8: submission:" in err and "1 rows skipped" in err
     scenario.page("/a1/o1", html("O1", "แผนผังโครงสร้าง อำนาจหน้าที่"))  # agency one fixes O1
     scenario.page("/a2/o25", html("O25", "ย้ายแล้ว"), status=404)  # agency two breaks O25
-    code, err = night(tmp_path, agencies, "2025-03-31", capsys)
+    received = []
+
+    def hook(h, s):
+        received.append(json.loads(h.rfile.read(int(h.headers["Content-Length"]))))
+        h.send_body(204, b"")
+
+    scenario.routes["/hook"] = hook
+    code, err = night(tmp_path, agencies, "2025-03-31", capsys, "--webhook", scenario.url("/hook"))
     assert code == 0
+    assert [a["agency"] for a in received[0]["worse"]] == ["อบต.สอง"]
+    assert received[0]["worse"][0]["new_failures"] == ["O25"]
     summary = {
         a["agency"]: a
         for a in json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))[
