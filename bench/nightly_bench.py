@@ -1,0 +1,74 @@
+"""A simulated night: N agencies (default 200) served on loopback, one real `nightly` process.
+
+    python3 bench/nightly_bench.py [--agencies 200] [--at-once 4]
+
+Prints wall time, resources per second, peak RSS of the whole process tree, and the history
+database size per agency per night. The site server runs in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench import simsite  # noqa: E402
+from bench.bench import timed  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--agencies", type=int, default=200)
+    ap.add_argument("--at-once", type=int, default=4)
+    args = ap.parse_args()
+    ctx = mp.get_context("spawn")
+    ready = ctx.Event()
+    server = ctx.Process(target=simsite.run_server, args=(args.agencies, False, ready),
+                         daemon=True)
+    server.start()
+    ready.wait(300)
+    time.sleep(0.5)
+    try:
+        with tempfile.TemporaryDirectory() as tmp_s:
+            tmp = Path(tmp_s)
+            docs = simsite.build_documents()
+            lines = ["agencies:"]
+            for k in range(args.agencies):
+                sub = tmp / f"a{k}.yaml"
+                sub.write_text(simsite.submission(k, simsite.agency_site(k, docs, False)),
+                               encoding="utf-8")
+                lines += [f"  - name: agency-{k:03d}", f"    submission: {sub.name}"]
+            (tmp / "agencies.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+            db = tmp / "h.sqlite"
+            wall, rss, code = timed([sys.executable, "-m", "oit_checker", "nightly",
+                                     str(tmp / "agencies.yaml"), "--db", str(db), "--out",
+                                     str(tmp / "out"), "--today", "2025-03-31",
+                                     "--at-once", str(args.at_once)])
+            con = sqlite3.connect(db)
+            agencies = con.execute("SELECT COUNT(*) FROM agency_runs").fetchone()[0]
+            reports = [json.loads(r[0]) for r in con.execute("SELECT report_json FROM agency_runs")]
+            resources = sum(r["stats"]["resources"] for r in reports)
+            con.close()
+            db_bytes = sum(p.stat().st_size for p in tmp.glob("h.sqlite*"))
+    finally:
+        server.terminate()
+    result = {"agencies": args.agencies, "saved": agencies, "exit": code, "wall_s": round(wall, 1),
+              "resources": resources, "resources_per_s": round(resources / wall, 1),
+              "peak_rss_mb": round(rss, 1),
+              "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1)}
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"nightly-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(result))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
