@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import atexit
 import datetime as dt
+import hashlib
 import multiprocessing as mp
 import os
 import shutil
@@ -29,7 +30,8 @@ from oit_checker import __version__, follow, score
 from oit_checker.checklist.model import Checklist, CheckRef, Item
 from oit_checker.checks import CheckContext, get
 from oit_checker.extract import extract
-from oit_checker.extract._body import remove_body
+from oit_checker.extract._body import body_bytes, remove_body
+from oit_checker.fetch.cache import Entry, HttpCache
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import (
     DocKind,
@@ -153,6 +155,34 @@ class _Run:
         self.checklist, self.sub, self.settings = checklist, sub, settings
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
+        self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
+        self.not_modified = 0
+        self.changed = 0
+
+    def validators(self, fetched_url: str) -> dict[str, str]:
+        """Conditional-GET headers from last night's cache entry (nightly only)."""
+        if self.cache is None:
+            return {}
+        return HttpCache.validators(self.cache.entry(fetched_url))
+
+    def _cached(self, res: Resource) -> Document | None:
+        """Tonight's 304 (reuse the stored document), or store what was just extracted."""
+        if self.cache is None or not res.not_modified:
+            return None
+        doc = self.cache.document(self._out(res.url))
+        if doc is not None:
+            self.not_modified += 1
+        return doc
+
+    def _remember(self, res: Resource, doc: Document) -> None:
+        if self.cache is None or not res.ok or not res.has_body:
+            return
+        fetched = self._out(res.url)
+        digest = hashlib.sha256(body_bytes(res)).hexdigest()
+        before = self.cache.entry(fetched)
+        if before is not None and before.sha256 != digest:
+            self.changed += 1
+        self.cache.put(fetched, Entry(res.header("etag"), res.header("last-modified"), digest), doc)
 
     def _out(self, url: str) -> str:
         for r in self.rewrites:
@@ -179,8 +209,11 @@ class _Run:
                 final_url=self._back(res.final_url),
                 redirects=tuple(self._back(u) for u in res.redirects),
             )
+        cached = self._cached(res)
         try:
-            doc = await _extract_in_pool(self.settings, res)
+            doc = cached or await _extract_in_pool(self.settings, res)
+            if cached is None:
+                self._remember(res, doc)
         finally:
             remove_body(res)
             self.fetcher.release(res)
@@ -307,8 +340,16 @@ async def run_check(
     own_dir = settings.work_dir is None
     work = Path(settings.work_dir or tempfile.mkdtemp(prefix="oit-checker-"))
     try:
-        async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
+        holder: list[_Run] = []
+        async with Fetcher(
+            settings,
+            work,
+            transport=transport,
+            on_event=on_event,
+            validators=lambda u: holder[0].validators(u) if holder else {},
+        ) as fetcher:
             run = _Run(checklist, sub, settings, fetcher, rewrites, on_event)
+            holder.append(run)
             submitted = [(item, sub.urls(item.id)) for item in checklist.items]
             try:
                 gathered = await asyncio.gather(
@@ -339,6 +380,8 @@ async def run_check(
                 ("resources", float(fetcher.fetched)),
                 ("bytes", float(fetcher.bytes_downloaded)),
                 ("seconds", round(time.monotonic() - started, 3)),
+                ("not_modified", float(run.not_modified)),
+                ("changed", float(run.changed)),
             )
     finally:
         if own_dir:

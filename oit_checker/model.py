@@ -89,6 +89,7 @@ class Resource:
     error: ErrorKind | None = None
     error_detail: str = ""
     tls_error: str = ""
+    not_modified: bool = False  # 304 to a conditional request: the cached document stands
 
     def header(self, name: str) -> str | None:
         """First header value with this (case-insensitive) name."""

@@ -53,6 +53,7 @@ class RunSettings:
     verify_tls: bool = True
     ca_bundle: str | None = None
     work_dir: str | None = None
+    cache_dir: str | None = None  # conditional-GET cache (nightly sets it; off in check)
 
     def effective_today(self) -> dt.date:
         return self.today or bangkok_today()

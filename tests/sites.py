@@ -195,3 +195,18 @@ __all__: list[Any] = [
     "static",
     "trickle",
 ]
+
+
+def etagged(body: bytes, etag: str, ctype: str = "text/html; charset=utf-8") -> Behaviour:
+    """Answer 304 when the client already holds ``etag`` (a conditional GET), else 200."""
+
+    def behave(h: SiteHandler, s: Scenario) -> None:
+        if h.headers.get("If-None-Match") == etag:
+            h.send_response(304)
+            h.send_header("ETag", etag)
+            h.send_header("Content-Length", "0")
+            h.end_headers()
+            return
+        h.send_body(200, body, ctype, {"ETag": etag})
+
+    return behave

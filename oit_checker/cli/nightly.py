@@ -61,6 +61,8 @@ def sparkline(points: list[TrendPoint], width: int = 120, height: int = 24) -> s
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
+    if settings.cache_dir is None:  # unchanged documents are not downloaded again next night
+        settings = settings.merged({"cache_dir": str(args.db) + ".cache"})
     lang = settings.lang
     entries, problems = load_agencies(args.agencies)
     for problem in problems:  # bad rows are reported and skipped; the rest still run
@@ -116,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
                     "new_failures": list(comparison.new_failures) if comparison else [],
                     "fixed": list(comparison.fixed) if comparison else [],
                     "persisting": list(comparison.persisting) if comparison else [],
+                    "documents_unchanged": int(dict(report.stats).get("not_modified", 0)),
+                    "documents_changed": int(dict(report.stats).get("changed", 0)),
                     "report": f"{name}.html",
                 }
             )

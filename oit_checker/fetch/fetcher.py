@@ -66,6 +66,7 @@ class _Attempt:
     error: ErrorKind | None = None
     detail: str = ""
     retry_after: float | None = None
+    not_modified: bool = False
 
 
 class Fetcher:
@@ -78,8 +79,10 @@ class Fetcher:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         on_event: EventFn | None = None,
+        validators: Callable[[str], dict[str, str]] | None = None,
     ) -> None:
         self.settings = settings
+        self._validators = validators  # conditional-GET headers per URL (nightly cache)
         self.work_dir = work_dir
         self._transport = transport
         self._on_event = on_event
@@ -165,6 +168,7 @@ class Fetcher:
             error=attempt.error,
             error_detail=attempt.detail,
             tls_error=tls_error,
+            not_modified=attempt.not_modified,
         )
         self.bytes_downloaded += res.size
         self._emit("fetch_done", url)
@@ -231,7 +235,8 @@ class Fetcher:
     async def _download(self, url: str, client: httpx.AsyncClient, a: _Attempt, body: Path) -> None:
         current, seen = url, {url}
         for hop in range(self.settings.max_redirects + 1):
-            request = client.build_request("GET", current)
+            conditional = self._validators(current) if self._validators and hop == 0 else {}
+            request = client.build_request("GET", current, headers=conditional)
             response = await client.send(request, stream=True)
             try:
                 a.status, a.final_url = response.status_code, current
@@ -255,6 +260,9 @@ class Fetcher:
                     a.redirects.append(nxt)
                     current = nxt
                     continue
+                if response.status_code == 304 and conditional:
+                    a.not_modified = True  # the cached document still stands
+                    return
                 if response.status_code >= 400:
                     a.error = (
                         ErrorKind.HTTP_5XX if response.status_code >= 500 else ErrorKind.HTTP_4XX

@@ -1,0 +1,64 @@
+"""Between nights, an unchanged document is not downloaded again (304) and a changed one is
+reported as changed; verdicts stay the same."""
+
+import json
+
+from oit_checker.cli import main
+from oit_checker.demo.files import make_pdf
+from tests.e2e.conftest import submission
+from tests.sites import etagged, html
+
+
+def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
+    page = html("O25", "แผน", [("/o25.pdf", "ดาวน์โหลด")]).encode()
+    scenario.route("/o25", etagged(page, '"p1"'))
+    scenario.route(
+        "/o25.pdf",
+        etagged(make_pdf([["แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"]]), '"v1"', "application/pdf"),
+    )
+    sub = submission(tmp_path, scenario.url("/"), {"O25": scenario.url("/o25")})
+    agencies = tmp_path / "agencies.yaml"
+    agencies.write_text(
+        f"agencies:\n  - name: อบต.หนึ่ง\n    submission: {sub.name}\n", encoding="utf-8"
+    )
+
+    def night(day):
+        assert (
+            main(
+                [
+                    "nightly",
+                    str(agencies),
+                    "--db",
+                    str(tmp_path / "h.sqlite"),
+                    "--out",
+                    str(tmp_path / "out"),
+                    "--today",
+                    day,
+                ]
+            )
+            == 0
+        )
+        data = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
+        [agency] = data["agencies"]
+        report = json.loads(
+            (tmp_path / "out" / agency["report"].replace(".html", ".json")).read_text(
+                encoding="utf-8"
+            )
+        )
+        return agency, report
+
+    first, _ = night("2025-03-29")
+    assert first["documents_unchanged"] == 0
+    second, report = night("2025-03-30")
+    assert second["documents_unchanged"] == 2 and second["documents_changed"] == 0
+    assert [i["status"] for i in report["items"] if i["id"] == "O25"] == ["pass"]
+    conditional = [h for h in scenario.headers_seen if h.get("If-None-Match")]
+    assert {h["If-None-Match"] for h in conditional} == {'"p1"', '"v1"'}
+    scenario.route(
+        "/o25.pdf",
+        etagged(make_pdf([["แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2567"]]), '"v2"', "application/pdf"),
+    )  # the plan is replaced
+    third, report = night("2025-03-31")
+    assert third["documents_changed"] == 1 and third["documents_unchanged"] == 1
+    o25 = next(i for i in report["items"] if i["id"] == "O25")
+    assert o25["status"] == "fail"  # the new document is judged, not last night's
