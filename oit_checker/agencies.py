@@ -55,6 +55,12 @@ def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[Inpu
                 field="agencies",
             )
         rows = [(doc.line(("agencies", i)), r) for i, r in enumerate(listed)]
+    return _validate(rows, p, file)
+
+
+def _validate(
+    rows: list[tuple[int | None, Any]], p: Path, file: str
+) -> tuple[tuple[AgencyEntry, ...], tuple[InputError, ...]]:
     entries: list[AgencyEntry] = []
     problems: list[InputError] = []
     for line, row in rows:
@@ -63,6 +69,32 @@ def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[Inpu
         except AgenciesError as exc:
             problems.append(exc)
     return tuple(entries), tuple(problems)
+
+
+def _xlsx_rows(p: Path, file: str) -> list[tuple[int | None, Any]]:
+    """First sheet, a header row with the column names, one agency per row."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(p, read_only=True, data_only=True)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise AgenciesError(
+            "not a readable .xlsx workbook: {detail}", file=file, params={"detail": str(exc)}
+        ) from exc
+    try:
+        values = list(wb.worksheets[0].iter_rows(values_only=True, max_col=len(KEYS) + 2))
+    finally:
+        wb.close()
+    if not values:
+        return []
+    header = [str(c or "").strip().lower() for c in values[0]]
+    return [
+        (n, {h: ("" if v is None else str(v)) for h, v in zip(header, row, strict=False) if h})
+        for n, row in enumerate(values[1:], start=2)
+        if any(v not in (None, "") for v in row)
+    ]
 
 
 def _entry(row: Any, line: int | None, p: Path, file: str) -> AgencyEntry:

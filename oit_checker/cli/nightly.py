@@ -28,6 +28,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--out", metavar="DIR", help="where to write index.html, summary.json, reports")
     p.add_argument("--at-once", type=int, default=4, metavar="N", help="agencies in flight (4)")
     p.add_argument(
+        "--mail-to",
+        metavar="ADDR",
+        help="e-mail the agencies that got worse (SMTP server from OIT_SMTP_* variables)",
+    )
+    p.add_argument(
         "--webhook",
         metavar="URL",
         help="POST a JSON summary here when an agency got worse (new failures or lower score)",
@@ -163,6 +168,25 @@ def run(args: argparse.Namespace) -> int:
         undelivered = post_json(args.webhook, {"night": night, "worse": worse}, settings)
         if undelivered:
             print(f"oit-checker: webhook not delivered: {undelivered}", file=sys.stderr)
+    if args.mail_to and worse:
+        import os
+
+        from oit_checker.fetch.notify import send_mail
+
+        lines = [
+            f"{a['agency']}: OIT {a['oit']:.2f} ({a['change'] or 0:+.2f}); new failures: "
+            f"{', '.join(a['new_failures']) or '-'}"
+            for a in worse
+        ]
+        unsent = send_mail(
+            args.mail_to,
+            f"OIT {night}: {len(worse)} หน่วยงานมีผลแย่ลง",
+            "\n".join(lines),
+            dict(os.environ),
+            settings.ca_bundle,
+        )
+        if unsent:
+            print(f"oit-checker: e-mail not sent: {unsent}", file=sys.stderr)
     failed = sum(1 for o in outcomes if o.error)
     print(
         f"oit-checker: night {night}: {len(summary)} agencies reported, {failed} failed to "

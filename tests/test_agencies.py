@@ -1,0 +1,37 @@
+"""Agencies files: YAML, CSV and XLSX; a bad row is reported with its line and skipped."""
+
+from openpyxl import Workbook
+
+from oit_checker.agencies import load_agencies
+
+
+def test_yaml_csv_and_xlsx(tmp_path):
+    (tmp_path / "a.yaml").write_text(
+        "main_site: https://a.go.th/\nitems: {O1: https://a.go.th/}\n", encoding="utf-8"
+    )
+    y = tmp_path / "agencies.yaml"
+    y.write_text(
+        "agencies:\n  - name: A\n    submission: a.yaml\n  - name: B\n"
+        "  - {name: C, submission: a.yaml, colour: red}\n",
+        encoding="utf-8",
+    )
+    entries, problems = load_agencies(y)
+    assert [e.name for e in entries] == ["A"] and entries[0].submission == tmp_path / "a.yaml"
+    assert [(p.line, p.field) for p in problems] == [(4, "submission"), (5, "colour")]
+    c = tmp_path / "agencies.csv"
+    c.write_text(
+        "name,submission,checklist\nA,a.yaml,ita-2568\nB,missing.yaml,\n", encoding="utf-8"
+    )
+    entries, problems = load_agencies(c)
+    assert [(e.name, e.checklist) for e in entries] == [("A", "ita-2568")]
+    assert [(p.line, p.field) for p in problems] == [(3, "submission")]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["name", "submission", "main_site"])
+    ws.append(["A", "a.yaml", "https://a.go.th/"])
+    ws.append([None, "a.yaml", None])
+    x = tmp_path / "agencies.xlsx"
+    wb.save(x)
+    entries, problems = load_agencies(x)
+    assert [(e.name, e.main_site) for e in entries] == [("A", "https://a.go.th/")]
+    assert [(p.line, p.field) for p in problems] == [(3, "name")]
