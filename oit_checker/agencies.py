@@ -34,6 +34,8 @@ def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[Inpu
     """The valid entries, and one error per skipped row."""
     p = Path(path)
     file = str(p)
+    if p.suffix.lower() in (".xlsx", ".xlsm"):
+        return _validate(_xlsx_rows(p, file), p, file)
     try:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
