@@ -10,9 +10,19 @@ import sys
 from html import escape
 from typing import Any
 
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
 from oit_checker import gate
 from oit_checker.agencies import load_agencies
-from oit_checker.cli._common import add_run_flags, settings_from
+from oit_checker.cli._common import add_run_flags, settings_from, show_progress
 from oit_checker.history.store import Store, TrendPoint
 from oit_checker.nightly import AgencyOutcome, night_lock, out_dir, run_night, slug
 from oit_checker.reporters import html as html_reporter
@@ -49,6 +59,17 @@ def add_parser(sub: Any) -> None:
     h.add_argument("agency")
     h.add_argument("--db", default="history.sqlite")
     h.set_defaults(run=run_history)
+
+
+def _bar() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
 
 
 def sparkline(points: list[TrendPoint], width: int = 120, height: int = 24) -> str:
@@ -94,11 +115,24 @@ def run(args: argparse.Namespace) -> int:
                         else ""
                     )
                 )
-                print(f"[{done}/{len(entries)}] {o.name}: {state}", file=sys.stderr)
+                if bar is not None:  # a live bar on a terminal …
+                    bar.update(task, advance=1, description=o.name[:40])
+                else:  # … plain lines for logs (cron, CI)
+                    print(f"[{done}/{len(entries)}] {o.name}: {state}", file=sys.stderr)
 
-            outcomes = asyncio.run(
-                run_night(entries, store, night, settings, at_once=args.at_once, on_done=progress)
-            )
+            bar = _bar() if show_progress() else None
+            task = bar.add_task("", total=len(entries)) if bar is not None else TaskID(0)
+            try:
+                if bar is not None:
+                    bar.start()
+                outcomes = asyncio.run(
+                    run_night(
+                        entries, store, night, settings, at_once=args.at_once, on_done=progress
+                    )
+                )
+            finally:
+                if bar is not None:
+                    bar.stop()
         run_id = store.start_run(night)
         rows: list[str] = []
         summary: list[dict[str, Any]] = []
