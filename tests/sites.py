@@ -14,9 +14,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from oit_checker.demo.server import LocalServer, SiteHandler
@@ -178,23 +176,6 @@ def html(
         f'<!doctype html><html><head><meta charset="{charset}"><title>{title}</title>'
         f"</head><body><h1>{title}</h1><p>{body}</p><ul>{items}</ul>{extra}</body></html>"
     )
-
-
-def handler_type() -> type[BaseHTTPRequestHandler]:  # pragma: no cover - typing helper
-    return SiteHandler
-
-
-__all__: list[Any] = [
-    "Scenario",
-    "endless",
-    "html",
-    "redirect",
-    "sequence",
-    "silent",
-    "slow_then",
-    "static",
-    "trickle",
-]
 
 
 def etagged(body: bytes, etag: str, ctype: str = "text/html; charset=utf-8") -> Behaviour:
