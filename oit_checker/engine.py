@@ -69,6 +69,20 @@ class Rewrite:
         return self.src + url[len(self.dst) :] if url.startswith(self.dst) else url
 
 
+def rewrite_out(url: str, rewrites: Sequence[Rewrite]) -> str:
+    """Where ``url`` is fetched under ``--rewrite`` (the staging copy)."""
+    for r in rewrites:
+        url = r.out(url)
+    return url
+
+
+def rewrite_back(url: str, rewrites: Sequence[Rewrite]) -> str:
+    """The production URL of a fetched staging URL (rules are judged on it)."""
+    for r in rewrites:
+        url = r.back(url)
+    return url
+
+
 @dataclass(frozen=True, slots=True)
 class ItemEvidence:
     evidence: tuple[EvidenceDoc, ...]
@@ -185,14 +199,10 @@ class _Run:
         self.cache.put(fetched, Entry(res.header("etag"), res.header("last-modified"), digest), doc)
 
     def _out(self, url: str) -> str:
-        for r in self.rewrites:
-            url = r.out(url)
-        return url
+        return rewrite_out(url, self.rewrites)
 
     def _back(self, url: str) -> str:
-        for r in self.rewrites:
-            url = r.back(url)
-        return url
+        return rewrite_back(url, self.rewrites)
 
     async def get(self, url: str) -> tuple[Resource, Document]:
         task = self.docs.get(url)

@@ -16,7 +16,6 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from oit_checker.agencies import AgencyEntry
 from oit_checker.checklist.load import load_checklist
@@ -70,7 +69,8 @@ async def run_night(
     *,
     at_once: int = 4,
     on_done: Callable[[AgencyOutcome], None] | None = None,
-) -> list[AgencyOutcome]:
+) -> tuple[int, list[AgencyOutcome]]:
+    """Returns the night's run id and one outcome per agency."""
     run_id = store.start_run(night)
     done = store.done(run_id)
     gate = asyncio.Semaphore(max(1, at_once))
@@ -93,14 +93,10 @@ async def run_night(
 
     outcomes = await asyncio.gather(*(one(e) for e in entries))
     store.finish_run(run_id)
-    return list(outcomes)
+    return run_id, list(outcomes)
 
 
 def slug(name: str) -> str:
     """A file name for an agency that keeps Thai letters but nothing a shell would mind."""
     keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.strip())
     return keep.strip("-")[:80] or "agency"
-
-
-def out_dir(path: str | None) -> Path:
-    return Path(path or "oit-nightly")

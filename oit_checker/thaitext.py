@@ -139,12 +139,3 @@ def contains(haystack_key: str, phrase: str) -> bool:
     if not re.search(f"[{_WILDCARD_CHARS}]", haystack_key):
         return False
     return _phrase_regex(needle).search(haystack_key) is not None
-
-
-def snippet(text: str, phrase: str, width: int = 60) -> str:
-    """A short excerpt of ``text`` around ``phrase`` for evidence strings (best effort)."""
-    idx = text.find(phrase)
-    if idx < 0:
-        return ""
-    start = max(0, idx - width // 2)
-    return text[start : idx + len(phrase) + width // 2].replace("\n", " ")

@@ -21,12 +21,9 @@ from oit_checker.checks import (
     xlsx_template,
 )
 from oit_checker.checks._base import CheckContext, CheckSpec, Params, Scope, resolve_year
-from oit_checker.model import DocKind
 
 
-def _spec(
-    module: ModuleType, scope: Scope, params: type[Params], applies_to: tuple[DocKind, ...] = ()
-) -> CheckSpec:
+def _spec(module: ModuleType, scope: Scope, params: type[Params]) -> CheckSpec:
     """The check's id is its module name: one place to look, impossible to drift."""
     name = module.__name__.rsplit(".", 1)[-1]
     return CheckSpec(
@@ -35,7 +32,6 @@ def _spec(
         params=params,
         fn=module.check,
         doc=(module.__doc__ or "").strip(),
-        applies_to=applies_to,
     )
 
 
@@ -44,12 +40,12 @@ REGISTRY: dict[str, CheckSpec] = {
     for s in (
         _spec(reachable, "url", reachable.ReachableParams),
         _spec(on_main_site, "url", on_main_site.OnMainSiteParams),
-        _spec(not_soft_404, "url", not_soft_404.NotSoft404Params, (DocKind.HTML,)),
+        _spec(not_soft_404, "url", not_soft_404.NotSoft404Params),
         _spec(file_type, "item", file_type.FileTypeParams),
         _spec(mentions_year, "item", mentions_year.MentionsYearParams),
         _spec(dated_within, "item", dated_within.DatedWithinParams),
         _spec(keywords, "item", keywords.KeywordsParams),
-        _spec(xlsx_template, "item", xlsx_template.XlsxTemplateParams, (DocKind.XLSX,)),
+        _spec(xlsx_template, "item", xlsx_template.XlsxTemplateParams),
     )
 }
 

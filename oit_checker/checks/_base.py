@@ -101,7 +101,6 @@ class CheckSpec:
     params: type[Params]
     fn: CheckFn
     doc: str
-    applies_to: tuple[DocKind, ...] = ()
 
     def run(self, ctx: CheckContext, params: Params) -> list[Outcome]:
         return list(self.fn(ctx, params))

@@ -20,7 +20,7 @@ from oit_checker.cli._common import (
     settings_from,
 )
 from oit_checker.cli.progress import Progress
-from oit_checker.engine import Rewrite, run_check
+from oit_checker.engine import Rewrite, rewrite_out, run_check
 from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
@@ -107,9 +107,7 @@ def _with_screenshots(report: Report, out: Path, rewrites: list[Rewrite]) -> Rep
     from oit_checker.fetch.browser import capture
 
     def fetch_url(url: str) -> str:
-        for r in rewrites:
-            url = r.out(url)
-        return url
+        return rewrite_out(url, rewrites)
 
     wanted = [(f"{i.id}-{n}", u) for i in report.items for n, u in enumerate(i.urls, start=1)]
     shots, problem = capture([(label, fetch_url(u)) for label, u in wanted], out)

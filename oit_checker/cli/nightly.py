@@ -8,6 +8,7 @@ import asyncio
 import json
 import sys
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
@@ -24,7 +25,7 @@ from oit_checker import gate
 from oit_checker.agencies import load_agencies
 from oit_checker.cli._common import add_run_flags, settings_from, show_progress
 from oit_checker.history.store import Store, TrendPoint
-from oit_checker.nightly import AgencyOutcome, night_lock, out_dir, run_night, slug
+from oit_checker.nightly import AgencyOutcome, night_lock, run_night, slug
 from oit_checker.reporters import html as html_reporter
 from oit_checker.reporters import json as json_reporter
 from oit_checker.reportfile import from_dict
@@ -94,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:  # bad rows are reported and skipped; the rest still run
         print(f"oit-checker: skipped: {problem.render(lang)}", file=sys.stderr)
     night = (settings.today or bangkok_today()).isoformat()
-    out = out_dir(args.out)
+    out = Path(args.out or "oit-nightly")
     out.mkdir(parents=True, exist_ok=True)
     store = Store(args.db)
     try:
@@ -125,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 if bar is not None:
                     bar.start()
-                outcomes = asyncio.run(
+                run_id, outcomes = asyncio.run(
                     run_night(
                         entries, store, night, settings, at_once=args.at_once, on_done=progress
                     )
@@ -133,7 +134,6 @@ def run(args: argparse.Namespace) -> int:
             finally:
                 if bar is not None:
                     bar.stop()
-        run_id = store.start_run(night)
         rows: list[str] = []
         summary: list[dict[str, Any]] = []
         broken: list[str] = []

@@ -99,7 +99,7 @@ def extract(res: Resource, settings: RunSettings) -> Document:
         if kind is DocKind.TEXT:
             return html.extract_text_file(res, settings)
         reason = {DocKind.IMAGE: "image"}.get(kind, "unknown_format")
-        return _with_http_date(
+        return _finish(
             Document(url=res.url, kind=kind, readable=False, unreadable_reason=reason), res
         )
     try:
@@ -111,13 +111,13 @@ def extract(res: Resource, settings: RunSettings) -> Document:
             readable=False,
             unreadable_reason=f"corrupt: {type(exc).__name__}",
         )
-    return _with_http_date(doc, res)
+    return _finish(doc, res)
 
 
 MAX_DATES = 200
 
 
-def _with_http_date(doc: Document, res: Resource) -> Document:
+def _finish(doc: Document, res: Resource) -> Document:
     """Add HTTP Last-Modified and keep each distinct date once (first wording wins).
 
     Headers and footers repeat the same date on every page; a workbook repeats contract dates
