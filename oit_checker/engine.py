@@ -31,7 +31,9 @@ from oit_checker.checklist.model import Checklist, CheckRef, Item
 from oit_checker.checks import CheckContext, get
 from oit_checker.extract import extract
 from oit_checker.extract._body import body_bytes, remove_body
+from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.cache import Entry, HttpCache
+from oit_checker.fetch.client import user_agent
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import (
     DocKind,
@@ -165,9 +167,12 @@ class _Run:
         fetcher: Fetcher,
         rewrites: Sequence[Rewrite],
         on_event: EventFn | None,
+        renderer: Renderer | None = None,
     ) -> None:
         self.checklist, self.sub, self.settings = checklist, sub, settings
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
+        self.renderer = renderer
+        self.rendered = 0
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
         self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
         self.not_modified = 0
@@ -223,6 +228,7 @@ class _Run:
         try:
             doc = cached or await _extract_in_pool(self.settings, res)
             if cached is None:
+                doc = await self._drawn(res, doc)
                 self._remember(res, doc)
         finally:
             remove_body(res)
@@ -234,6 +240,23 @@ class _Run:
         if self.on_event:
             self.on_event("extracted", url)
         return res, doc
+
+    async def _drawn(self, res: Resource, doc: Document) -> Document:
+        """The page as a browser draws it, for script-drawn pages (every page with ``always``).
+
+        Without a browser the static document stands: a script-drawn page stays unreadable,
+        so its content rules answer ``manual`` — never ``fail``.
+        """
+        if self.renderer is None or not res.ok or doc.kind is not DocKind.HTML:
+            return doc
+        if doc.unreadable_reason != "script_drawn" and self.settings.browser != "always":
+            return doc
+        drawn = await self.renderer.render(self._out(res.url))
+        if drawn is None or not drawn.ok or not drawn.has_body:
+            return doc
+        drawn = replace(drawn, url=res.url, final_url=self._back(drawn.final_url))
+        self.rendered += 1
+        return await _extract_in_pool(self.settings, drawn)
 
     async def item_evidence(self, urls: tuple[str, ...]) -> ItemEvidence:
         got = await asyncio.gather(*(self.get(u) for u in urls))
@@ -343,9 +366,17 @@ async def run_check(
     waivers: tuple[Waiver, ...] = (),
     transport: httpx.AsyncBaseTransport | None = None,
     on_event: EventFn | None = None,
+    renderer: Renderer | None = None,
 ) -> Report:
-    """Check one agency's submission against a checklist; never raises for website problems."""
+    """Check one agency's submission against a checklist; never raises for website problems.
+
+    ``renderer`` lets a caller share one browser across many runs (nightly); by default a run
+    starts its own only when a script-drawn page needs it (``settings.browser``).
+    """
     started = time.monotonic()
+    own_renderer = renderer is None and settings.browser != "never"
+    if own_renderer:
+        renderer = new_renderer(settings)
     today = settings.effective_today()
     own_dir = settings.work_dir is None
     work = Path(settings.work_dir or tempfile.mkdtemp(prefix="oit-checker-"))
@@ -358,7 +389,7 @@ async def run_check(
             on_event=on_event,
             validators=lambda u: holder[0].validators(u) if holder else {},
         ) as fetcher:
-            run = _Run(checklist, sub, settings, fetcher, rewrites, on_event)
+            run = _Run(checklist, sub, settings, fetcher, rewrites, on_event, renderer)
             holder.append(run)
             submitted = [(item, sub.urls(item.id)) for item in checklist.items]
             try:
@@ -392,8 +423,11 @@ async def run_check(
                 ("seconds", round(time.monotonic() - started, 3)),
                 ("not_modified", float(run.not_modified)),
                 ("changed", float(run.changed)),
+                ("rendered", float(run.rendered)),
             )
     finally:
+        if own_renderer and renderer is not None:
+            await renderer.aclose()
         if own_dir:
             shutil.rmtree(work, ignore_errors=True)
     return score.build_report(
@@ -407,6 +441,13 @@ async def run_check(
         stats=stats,
         rewrites=tuple((r.src, r.dst) for r in rewrites),
     )
+
+
+def new_renderer(settings: RunSettings) -> Renderer | None:
+    """A browser for script-drawn pages, or None with ``--browser never``."""
+    if settings.browser == "never":
+        return None
+    return Renderer(timeout_s=settings.browser_timeout, user_agent=user_agent(settings))
 
 
 async def _empty() -> ItemEvidence:

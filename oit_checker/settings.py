@@ -18,6 +18,7 @@ from oit_checker.errors import UsageError
 
 BANGKOK = ZoneInfo("Asia/Bangkok")
 MB = 1024 * 1024
+BROWSER_MODES = ("auto", "never", "always")
 
 
 def bangkok_today() -> dt.date:
@@ -54,6 +55,8 @@ class RunSettings:
     ca_bundle: str | None = None
     work_dir: str | None = None
     cache_dir: str | None = None  # conditional-GET cache (nightly sets it; off in check)
+    browser: str = "auto"  # auto: draw only script-drawn pages; never; always (every page)
+    browser_timeout: float = 20.0  # per page drawn in headless Chromium
 
     def effective_today(self) -> dt.date:
         return self.today or bangkok_today()
@@ -64,7 +67,13 @@ class RunSettings:
         unknown = set(clean) - {f.name for f in fields(self)}
         if unknown:
             raise UsageError("unknown setting(s): {names}", {"names": ", ".join(sorted(unknown))})
-        return replace(self, **clean)
+        merged = replace(self, **clean)
+        if merged.browser not in BROWSER_MODES:
+            raise UsageError(
+                "browser mode {value!r}: use one of {modes}",
+                {"value": merged.browser, "modes": ", ".join(BROWSER_MODES)},
+            )
+        return merged
 
 
 def _coerce(name: str, raw: str, default: object) -> object:

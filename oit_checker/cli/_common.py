@@ -13,7 +13,7 @@ from oit_checker.errors import UsageError
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
 from oit_checker.reporters import BINARY, REPORTERS, table
-from oit_checker.settings import RunSettings, from_env
+from oit_checker.settings import BROWSER_MODES, RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
 
 
@@ -72,6 +72,11 @@ def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
 
 def add_run_flags(p: argparse.ArgumentParser) -> None:
     add_output_flags(p)
+    add_fetch_flags(p)
+
+
+def add_fetch_flags(p: argparse.ArgumentParser) -> None:
+    """Language, date and the bounds of every fetch: shared by every command that crawls."""
     p.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     p.add_argument(
         "--today",
@@ -85,6 +90,12 @@ def add_run_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-size", type=int, metavar="MB", help="size cap per file in MB (50)")
     p.add_argument("--insecure", action="store_true", help="do not verify TLS certificates")
     p.add_argument("--ca-bundle", metavar="PATH", help="extra CA bundle for TLS verification")
+    p.add_argument(
+        "--browser",
+        choices=BROWSER_MODES,
+        help="draw pages in headless Chromium: auto (only script-drawn pages, default), "
+        "never, always",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> RunSettings:
@@ -100,6 +111,7 @@ def settings_from(args: argparse.Namespace) -> RunSettings:
             "max_bytes": args.max_size * 1024 * 1024 if args.max_size else None,
             "verify_tls": False if args.insecure else None,
             "ca_bundle": args.ca_bundle,
+            "browser": args.browser,
         }
     )
 

@@ -1,21 +1,35 @@
-"""Headless Chromium through Playwright, for evidence screenshots (and later, script-drawn pages).
+"""Headless Chromium through Playwright: script-drawn pages, and evidence screenshots.
 
-Playwright cannot download its own browser here, so Debian's Chromium is used where present
-(``/usr/bin/chromium``), launched with the flags that keep it off the network except for the
-page itself. Everything is bounded: one navigation timeout per page, and a browser that cannot
-start makes :func:`capture` return nothing (the report simply has no pictures) instead of
-failing the run. Fetched pages run in the browser sandbox only to be drawn; nothing from them
-reaches our process but pixels.
+Some agency pages are an empty shell ("กำลังโหลดข้อมูล...") filled in by JavaScript, or a
+single-page app with one route per item. :class:`Renderer` draws such a page in headless
+Chromium and hands back the rendered DOM as a :class:`Resource` like any other fetch, so the
+extractors and checks never know the difference. Playwright cannot download its own browser
+here, so Debian's Chromium is used where present (``/usr/bin/chromium``, via
+``executable_path``); Playwright's own browser is tried otherwise.
+
+Everything is bounded and contained: one browser per run, started on first use and only if
+needed; at most two pages at once; a deadline on every navigation and on every call into the
+page (a script that spins forever cannot hold the run); images, media and fonts are not
+downloaded; downloads, service workers and popups are refused; each page gets a fresh context
+(no cookies carried between agencies). Scripts run inside Chromium only; nothing from the page
+reaches our process but the serialised DOM (capped) or pixels. When no browser can start, the
+renderer says why once and returns ``None``: script-drawn pages then stay ``manual``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import contextlib
 import re
 import shutil
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from oit_checker.model import ErrorKind, Resource
 
 ARGS = [
     "--headless",
@@ -81,3 +95,156 @@ def capture(
     except PlaywrightError as exc:
         return tuple(shots), f"browser unavailable: {str(exc).splitlines()[0][:200]}"
     return tuple(shots), ""
+
+
+MAX_DOM_BYTES = 10 * 1024 * 1024
+_SKIP_TYPES = frozenset({"image", "media", "font"})
+# Drawn means: the body carries real text, and the usual "loading" placeholder is gone.
+_DRAWN_JS = """() => {
+  const t = (document.body && document.body.innerText || '').replace(/\\s+/g, '');
+  return t.length > 200 && !/กำลังโหลด|loading\\.\\.\\./i.test(t.slice(0, 400));
+}"""
+
+
+class Renderer:
+    """One lazily started headless Chromium for a run: ``await r.render(url) -> Resource``.
+
+    ``render`` returns ``None`` when no browser is available (``problem`` says why, once);
+    otherwise a Resource whose body is the rendered HTML (UTF-8), or whose ``error`` says the
+    page could not be drawn in time. Close with ``await r.aclose()``.
+    """
+
+    def __init__(
+        self,
+        *,
+        timeout_s: float = 20.0,
+        user_agent: str = "",
+        pages_at_once: int = 2,
+        executable: str | None = None,
+    ) -> None:
+        self.timeout_s = timeout_s
+        self.user_agent = user_agent
+        self.executable = executable or chromium_path()
+        self.problem = ""
+        self.rendered = 0
+        self._sem = asyncio.Semaphore(pages_at_once)
+        self._lock = asyncio.Lock()
+        self._pw: Any = None
+        self._browser: Any = None
+        self._tried = False
+
+    async def _start(self) -> Any:
+        async with self._lock:
+            if self._tried:
+                return self._browser
+            self._tried = True
+            try:
+                from playwright.async_api import async_playwright
+            except ImportError:
+                self.problem = "playwright is not installed (pip install 'oit-checker[browser]')"
+                return None
+            try:
+                self._pw = await asyncio.wait_for(async_playwright().start(), self.timeout_s)
+                kwargs: dict[str, Any] = {"args": ARGS, "timeout": self.timeout_s * 1000}
+                if self.executable:
+                    kwargs["executable_path"] = self.executable
+                self._browser = await asyncio.wait_for(
+                    self._pw.chromium.launch(**kwargs), self.timeout_s + 5
+                )
+            except Exception as exc:  # any launch failure means "no browser", never a crash
+                self.problem = f"browser unavailable: {_first_line(exc)}"
+                await self._stop_pw()
+                return None
+            return self._browser
+
+    async def render(self, url: str) -> Resource | None:
+        browser = await self._start()
+        if browser is None:
+            return None
+        async with self._sem:
+            started = time.monotonic()
+            try:
+                return await asyncio.wait_for(
+                    self._render(browser, url, started), self.timeout_s * 2 + 5
+                )
+            except Exception as exc:  # a page that cannot be drawn is a finding, not a crash
+                kind = (
+                    ErrorKind.TIMEOUT
+                    if isinstance(exc, TimeoutError) or "Timeout" in type(exc).__name__
+                    else ErrorKind.PROTOCOL
+                )
+                return Resource(
+                    url=url,
+                    final_url=url,
+                    status=None,
+                    error=kind,
+                    error_detail=f"browser: {_first_line(exc)}",
+                    elapsed_s=time.monotonic() - started,
+                )
+
+    async def _render(self, browser: Any, url: str, started: float) -> Resource:
+        ms = self.timeout_s * 1000
+        context = await browser.new_context(
+            accept_downloads=False,
+            service_workers="block",
+            user_agent=self.user_agent or None,
+            ignore_https_errors=True,  # TLS is judged by the fetcher; here we only draw
+        )
+        try:
+            await context.route("**/*", _route)
+            page = await context.new_page()
+            response = await page.goto(url, wait_until="domcontentloaded", timeout=ms)
+            # Scripts usually fetch their data right away: wait for the network to go quiet,
+            # then give a slow page a little longer to replace its "loading" placeholder.
+            with contextlib.suppress(Exception):
+                await page.wait_for_load_state("networkidle", timeout=ms / 2)
+            with contextlib.suppress(Exception):
+                await page.wait_for_function(_DRAWN_JS, timeout=min(ms / 4, 5000))
+            html = await asyncio.wait_for(page.content(), self.timeout_s)
+            data = html.encode("utf-8", "replace")[:MAX_DOM_BYTES]
+            self.rendered += 1
+            status = response.status if response is not None else 200
+            return Resource(
+                url=url,
+                final_url=page.url or url,
+                status=status,
+                headers=(("content-type", "text/html; charset=utf-8"), ("x-oit-rendered", "1")),
+                body=data,
+                size=len(data),
+                elapsed_s=time.monotonic() - started,
+                error=_status_error(status),
+            )
+        finally:
+            await asyncio.wait_for(context.close(), 10)
+
+    async def _stop_pw(self) -> None:
+        if self._pw is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._pw.stop(), 10)
+            self._pw = None
+
+    async def aclose(self) -> None:
+        if self._browser is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._browser.close(), 10)
+            self._browser = None
+        await self._stop_pw()
+
+
+async def _route(route: Any) -> None:
+    request = route.request
+    if request.resource_type in _SKIP_TYPES or not request.url.startswith(("http:", "https:")):
+        await route.abort()
+    else:
+        await route.continue_()
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0][:200] if text else type(exc).__name__
+
+
+def _status_error(status: int) -> ErrorKind | None:
+    if status >= 500:
+        return ErrorKind.HTTP_5XX
+    return ErrorKind.HTTP_4XX if status >= 400 else None

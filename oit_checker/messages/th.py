@@ -151,3 +151,9 @@ ERRORS.update(
 )
 
 ERRORS["another nightly run is using {db}"] = "มีการตรวจรอบกลางคืนอีกชุดกำลังใช้ {db} อยู่"
+
+ERRORS.update(
+    {
+        "browser mode {value!r}: use one of {modes}": "โหมดเบราว์เซอร์ {value!r} ไม่ถูกต้อง: ใช้ {modes}",
+    }
+)
