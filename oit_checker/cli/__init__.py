@@ -28,7 +28,7 @@ EXIT_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oit_checker.cli import check, checklists, demo, nightly, report
+    from oit_checker.cli import check, checklists, demo, discover, nightly, report
 
     parser = argparse.ArgumentParser(
         prog="oit-checker",
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     check.add_parser(sub)
+    discover.add_parser(sub)
     demo.add_parser(sub)
     checklists.add_parser(sub)
     report.add_parser(sub)

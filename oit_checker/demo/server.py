@@ -71,13 +71,22 @@ class SiteHandler(BaseHTTPRequestHandler):
         self.send_body(200, target.read_bytes(), ctype)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that hangs up (a browser closing keep-alive sockets) is not an error."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class LocalServer:
     """``with LocalServer(handler) as srv: srv.url("/x")`` — real sockets on 127.0.0.1."""
 
     def __init__(
         self, handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1", port: int = 0
     ) -> None:
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 

@@ -99,10 +99,11 @@ def capture(
 
 MAX_DOM_BYTES = 10 * 1024 * 1024
 _SKIP_TYPES = frozenset({"image", "media", "font"})
-# Drawn means: the body carries real text, and the usual "loading" placeholder is gone.
+# Drawn means: the usual "loading" placeholder is gone, and the body has text or links.
 _DRAWN_JS = """() => {
   const t = (document.body && document.body.innerText || '').replace(/\\s+/g, '');
-  return t.length > 200 && !/กำลังโหลด|loading\\.\\.\\./i.test(t.slice(0, 400));
+  const loading = /กำลังโหลด|loading\\.\\.\\./i.test(t.slice(0, 400));
+  return !loading && (t.length > 200 || document.links.length > 0);
 }"""
 
 

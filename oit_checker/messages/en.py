@@ -58,3 +58,36 @@ REASONS: dict[str, str] = {
     "unknown_format": "unreadable file format",
     "empty": "no content",
 }
+
+# discover: the written submission's comments and the crawl summary.
+MESSAGES.update(
+    {
+        "discover.header": "URLs found by oit-checker discover on the main website — review before entering them in ITAS",
+        "discover.site": "website: {site}  assessment year: {year}  searched on: {today}",
+        "discover.pages": "ITA page(s) used: {pages}",
+        "discover.legend": "confidence: high = under the item's own heading, medium = from the file name, low = file name disagrees with the heading",
+        "discover.found_under": 'found under "{heading}" on {page}',
+        "discover.found_by_name": "found by file name on {page}",
+        "discover.missing_header": "items not found — add URLs yourself and remove the leading #",
+        "discover.confidence.high": "high",
+        "discover.confidence.medium": "medium",
+        "discover.confidence.low": "low",
+        "discover.note.file_name_disagrees": "file name says {other}",
+        "discover.note.year_not_stated": "the page states no year",
+        "discover.note.offsite": "not on the main website",
+        "discover.problem.heading_without_link": "heading {item} has no link",
+        "discover.problem.empty_link": '{item}: empty or # link ("{text}")',
+        "discover.problem.unknown_item": 'heading "{text}" is not an item of this year\'s checklist',
+        "discover.problem.not_mentioned": "the ITA page does not mention this item",
+        "discover.note.home_unreachable": "the home page does not open: {url} {detail}",
+        "discover.note.home_offsite": "the home page leads to another website: {url}",
+        "discover.note.robots_blocked": "robots.txt disallows {url} (the agency's own admin may use --ignore-robots)",
+        "discover.note.robots_unreachable": "robots.txt could not be read ({url}); crawled as if allowed",
+        "discover.note.ita_offsite": "the ITA page is not on the main website: {url} (linked from {detail}) — assessors give no marks for URLs off the main website",
+        "discover.note.ita_offsite_also": "there is also an ITA link off the main website: {url}",
+        "discover.note.ita_page_not_found": "no ITA page for {year} found on {url}",
+        "discover.note.script_drawn_unrendered": "some pages are drawn by JavaScript and no browser could draw them ({detail})",
+        "discover.summary": "crawled {crawled} pages ({rendered} drawn in a browser) in {seconds} s: found {found}/{total} items, {links} links",
+        "discover.other_years": "ITA page of another year: {url} ({years})",
+    }
+)

@@ -157,3 +157,46 @@ ERRORS.update(
         "browser mode {value!r}: use one of {modes}": "โหมดเบราว์เซอร์ {value!r} ไม่ถูกต้อง: ใช้ {modes}",
     }
 )
+
+# discover: the written submission's comments and the crawl summary.
+MESSAGES.update(
+    {
+        "discover.header": "รายการ URL ที่ oit-checker discover พบจากเว็บไซต์หลัก — ตรวจทานก่อนนำไปกรอกในระบบ ITAS",
+        "discover.site": "เว็บไซต์: {site}  ปีประเมิน: {year}  วันที่ค้นหา: {today}",
+        "discover.pages": "หน้า ITA ที่ใช้: {pages}",
+        "discover.legend": "ความมั่นใจ: สูง = อยู่ใต้หัวข้อของข้อนั้น, กลาง = ดูจากชื่อไฟล์, ต่ำ = ชื่อไฟล์ไม่ตรงกับหัวข้อ",
+        "discover.found_under": 'พบใต้หัวข้อ "{heading}" ที่ {page}',
+        "discover.found_by_name": "พบจากชื่อไฟล์ที่ {page}",
+        "discover.missing_header": "ข้อที่ไม่พบ — เติม URL เองแล้วลบเครื่องหมาย # หน้าบรรทัด",
+        "discover.confidence.high": "สูง",
+        "discover.confidence.medium": "กลาง",
+        "discover.confidence.low": "ต่ำ",
+        "discover.note.file_name_disagrees": "ชื่อไฟล์ระบุข้อ {other}",
+        "discover.note.year_not_stated": "หน้านี้ไม่ระบุปี",
+        "discover.note.offsite": "ไม่อยู่บนเว็บไซต์หลัก",
+        "discover.problem.heading_without_link": "มีหัวข้อ {item} แต่ไม่มีลิงก์",
+        "discover.problem.empty_link": '{item}: ลิงก์ว่างหรือ # ("{text}")',
+        "discover.problem.unknown_item": 'หัวข้อ "{text}" ไม่ใช่ข้อในเกณฑ์ปีนี้',
+        "discover.problem.not_mentioned": "หน้า ITA ไม่กล่าวถึงข้อนี้",
+        "discover.note.home_unreachable": "เปิดหน้าแรกของเว็บไซต์ไม่ได้: {url} {detail}",
+        "discover.note.home_offsite": "หน้าแรกพาไปยังเว็บไซต์อื่น: {url}",
+        "discover.note.robots_blocked": "robots.txt ไม่อนุญาตให้เข้า {url} (ผู้ดูแลเว็บของหน่วยงานเองใช้ --ignore-robots ได้)",
+        "discover.note.robots_unreachable": "อ่าน robots.txt ไม่ได้ ({url}) จึงค้นต่อโดยถือว่าอนุญาต",
+        "discover.note.ita_offsite": "หน้า ITA ไม่ได้อยู่บนเว็บไซต์หลัก: {url} (ลิงก์จาก {detail}) — ผู้ประเมินจะไม่ให้คะแนน URL นอกเว็บไซต์หลัก",
+        "discover.note.ita_offsite_also": "มีลิงก์ ITA ไปนอกเว็บไซต์หลักด้วย: {url}",
+        "discover.note.ita_page_not_found": "ไม่พบหน้า ITA ของปี {year} บน {url}",
+        "discover.note.script_drawn_unrendered": "มีหน้าที่สร้างด้วย JavaScript แต่ไม่มีเบราว์เซอร์ให้แสดงผล ({detail})",
+        "discover.summary": "ค้น {crawled} หน้า (วาดด้วยเบราว์เซอร์ {rendered}) ใน {seconds} วินาที: พบ {found}/{total} ข้อ, {links} ลิงก์",
+        "discover.other_years": "หน้า ITA ของปีอื่น: {url} ({years})",
+    }
+)
+
+ERRORS.update(
+    {
+        "--year {value!r}: a year such as 2568": "--year {value!r}: ต้องเป็นปี เช่น 2568",
+        "MAIN_SITE_URL {value!r}: {detail}": "URL เว็บไซต์หลัก {value!r} ไม่ถูกต้อง: {detail}",
+        "give --year (e.g. --year 2568) or --checklist": "ระบุ --year (เช่น --year 2568) หรือ --checklist",
+        "--year {year} but checklist {checklist} is for {other}": "--year {year} แต่เกณฑ์ {checklist} เป็นของปี {other}",
+        "--max-pages must be ≥ 1 and --max-depth ≥ 0": "--max-pages ต้องไม่น้อยกว่า 1 และ --max-depth ไม่น้อยกว่า 0",
+    }
+)
