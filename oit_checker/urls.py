@@ -60,7 +60,11 @@ def resolve(base: str, href: str) -> str | None:
     href = href.strip()
     if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
         return None
-    return try_normalize(urljoin(base, href))
+    try:
+        joined = urljoin(base, href)
+    except ValueError:  # "http://[bad" and friends: a broken link, not a crash
+        return None
+    return try_normalize(joined)
 
 
 def host_of(url: str) -> str:

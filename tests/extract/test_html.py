@@ -74,3 +74,15 @@ def test_hostile_markup_does_not_crash(tmp_path):
     p.write_bytes(b"<html><body>" + b"<div>" * 20000 + b"\x00\xff\xfe<a href='http://[::1'>x</a>")
     d = extract_file(p, content_type="text/html")
     assert d.kind is DocKind.HTML
+
+
+def test_a_malformed_link_is_dropped_not_a_crash() -> None:
+    from oit_checker.extract.html import parse
+    from oit_checker.settings import RunSettings
+
+    doc = parse(
+        '<p>O1</p><a href="http://[bad">x</a><a href="/ok.pdf">ok</a>',
+        "https://a.go.th/",
+        RunSettings(),
+    )
+    assert [link.url for link in doc.links] == ["https://a.go.th/ok.pdf"]
