@@ -24,7 +24,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from oit_checker import __version__, follow, score
 from oit_checker.checklist.model import Checklist, CheckRef, Item
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     import httpx
 
 EventFn = Callable[[str, str], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,35 +122,40 @@ def extraction_pool(settings: RunSettings) -> Executor:
 _HEALTHY: set[int] = set()  # pool sizes whose workers have completed at least one task
 
 
-async def _extract_in_pool(settings: RunSettings, res: Resource) -> Document:
-    """Extract on the shared pool, surviving the two ways a process pool breaks.
+async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crashed: T) -> T:
+    """Run ``fn(*args)`` on the shared pool, surviving the two ways a process pool breaks.
 
     * Workers that cannot start at all (interactive sessions, ``python -`` scripts, sandboxes
-      that forbid new processes): fall back to in-process extraction for the rest of the
-      process, and retry this document there.
-    * A worker that dies on one document (a native parser crashing on a hostile file): that
-      document is unreadable — a finding — and a fresh pool serves the next ones.
+      that forbid new processes): fall back to in-process work for the rest of the process,
+      and retry this call there.
+    * A worker that dies on one input (a native parser crashing on a hostile file): the call
+      answers ``crashed`` (a finding), and a fresh pool serves the next ones.
     """
     n = _workers(settings)
     loop = asyncio.get_running_loop()
     try:
-        doc = await loop.run_in_executor(extraction_pool(settings), extract, res, settings)
+        result = await loop.run_in_executor(extraction_pool(settings), fn, *args)
     except BrokenExecutor:
         broken = _POOLS.pop(n, None)
         if broken is not None:
             broken.shutdown(wait=False, cancel_futures=True)
         if n in _HEALTHY:
-            return Document(
-                url=res.url,
-                kind=DocKind.OTHER,
-                readable=False,
-                unreadable_reason="corrupt: extractor crashed",
-            )
+            return crashed
         _POOLS[n] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
         _HEALTHY.add(n)
-        return await loop.run_in_executor(_POOLS[n], extract, res, settings)
+        return await loop.run_in_executor(_POOLS[n], fn, *args)
     _HEALTHY.add(n)
-    return doc
+    return result
+
+
+async def _extract_in_pool(settings: RunSettings, res: Resource) -> Document:
+    crashed = Document(
+        url=res.url,
+        kind=DocKind.OTHER,
+        readable=False,
+        unreadable_reason="corrupt: extractor crashed",
+    )
+    return await in_pool(settings, extract, res, settings, crashed=crashed)
 
 
 @atexit.register

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 
 from oit_checker.checklist.model import Checklist
 from oit_checker.discover.layout import Mapped, PageMap, Problem, be_year, map_page
-from oit_checker.engine import extraction_pool, new_renderer
+from oit_checker.engine import in_pool, new_renderer
 from oit_checker.extract import sniff
 from oit_checker.extract._body import body_bytes, remove_body
 from oit_checker.extract.html import MAX_HTML_BYTES, decode, parse
@@ -83,7 +83,7 @@ class Discovery:
     pages: tuple[str, ...]  # the ITA pages the mapping comes from, best first
     mapped: tuple[Mapped, ...]
     problems: tuple[Problem, ...]
-    missing: tuple[str, ...]  # checklist items no page mentions
+    missing: tuple[str, ...]  # checklist items with no URL found (problems say why)
     notes: tuple[Note, ...]
     other_years: tuple[tuple[str, tuple[int, ...]], ...]  # ITA pages of other years only
     pages_crawled: int
@@ -232,9 +232,9 @@ class _Crawl:
                 self.consider(link, depth, url)
 
     async def _scan(self, res: Resource) -> _Scan:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(
-            extraction_pool(self.settings), scan, res, self.settings, self.year, self.item_ids
+        crashed = _Scan("", (), None, False)
+        return await in_pool(
+            self.settings, scan, res, self.settings, self.year, self.item_ids, crashed=crashed
         )
 
     async def _draw(self, url: str) -> _Scan | None:
@@ -347,7 +347,7 @@ async def discover(
         pages=tuple(p.url for p in chosen),
         mapped=tuple(sorted(mapped, key=lambda m: checklist.item_ids.index(m.item))),
         problems=tuple(problems),
-        missing=tuple(i for i in checklist.item_ids if i not in taken),
+        missing=tuple(i for i in checklist.item_ids if i not in {m.item for m in mapped}),
         notes=tuple(notes),
         other_years=other,
         pages_crawled=crawl.crawled,
