@@ -453,7 +453,11 @@ def new_renderer(settings: RunSettings) -> Renderer | None:
     """A browser for script-drawn pages, or None with ``--browser never``."""
     if settings.browser == "never":
         return None
-    return Renderer(timeout_s=settings.browser_timeout, user_agent=user_agent(settings))
+    return Renderer(
+        timeout_s=settings.browser_timeout,
+        user_agent=user_agent(settings),
+        executable=settings.browser_path or None,
+    )
 
 
 async def _empty() -> ItemEvidence:

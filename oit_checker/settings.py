@@ -57,6 +57,7 @@ class RunSettings:
     cache_dir: str | None = None  # conditional-GET cache (nightly sets it; off in check)
     browser: str = "auto"  # auto: draw only script-drawn pages; never; always (every page)
     browser_timeout: float = 20.0  # per page drawn in headless Chromium
+    browser_path: str = ""  # Chromium to launch (default: chromium on PATH, else Playwright's)
 
     def effective_today(self) -> dt.date:
         return self.today or bangkok_today()

@@ -261,7 +261,7 @@ def spa(s: Scenario) -> Site:
     items = []
     expected: dict[str, set[str]] = {}
     for n, (item, title) in enumerate(names.items(), start=1):
-        doc = f"/files/{item}.pdf"
+        doc = f"/files/{item}.html"
         items.append(
             {
                 "id": item,
@@ -273,7 +273,14 @@ def spa(s: Scenario) -> Site:
         expected[item] = {s.url(f"/ITA/{item}")}
         s.route(f"/ITA/{item}", static(SPA_SHELL.encode(), "text/html; charset=utf-8"))
         if n == 1:
-            s.file(doc, b"%PDF-1.4 not really", "application/pdf")
+            s.page(
+                doc,
+                page(
+                    "โครงสร้าง",
+                    "<h1>แผนผังโครงสร้างและอำนาจหน้าที่ ปี 2568</h1>"
+                    "<p>" + "โครงสร้างองค์กร อำนาจหน้าที่ของโรงเรียน " * 10,
+                ),
+            )
     payload = {"agency": "โรงเรียนตัวอย่าง", "year": year, "items": items}
     s.file("/api/ita.json", json.dumps(payload, ensure_ascii=False).encode(), "application/json")
     s.file("/app.js", SPA_JS.encode(), "application/javascript")

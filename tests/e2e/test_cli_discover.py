@@ -159,7 +159,7 @@ def test_the_crawl_is_bounded_in_pages_and_depth(tmp_path, scenario):
 
 
 def test_a_dead_site_is_a_finding_and_bad_input_exits_2(tmp_path, capsys):
-    code, out = discover(tmp_path, Site("http://127.0.0.1:9/", 2568, {}))
+    code, _ = discover(tmp_path, Site("http://127.0.0.1:9/", 2568, {}))
     assert code == 0
     assert "เปิดหน้าแรกของเว็บไซต์ไม่ได้" in capsys.readouterr().err
     assert main(["discover", "not a url", "--year", "2568"]) == 2
