@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker.errors import AgenciesError, InputError
+from oit_checker.urls import BadURL, normalize
 from oit_checker.yamlmarks import parse as parse_yaml
 
 KEYS = {"name", "submission", "main_site", "checklist", "discover"}
@@ -116,15 +117,26 @@ def _entry(row: Any, line: int | None, p: Path, file: str) -> AgencyEntry:
     sub = str(row.get("submission") or "").strip()
     if not sub and not discover:
         raise err("missing required key {key!r}", "submission", key="submission")
+    if sub and discover:
+        raise err("give either 'submission' or 'discover: true', not both", "discover")
+    main_site = str(row.get("main_site") or "").strip() or None
     if discover:
-        raise err("'discover: true' needs the discover command, not available yet", "discover")
+        if not main_site:
+            raise err("'discover: true' needs 'main_site'", "main_site")
+        try:
+            main_site = normalize(main_site)
+        except BadURL as exc:
+            raise err(
+                "malformed URL {value!r}: {detail}", "main_site", value=main_site, detail=str(exc)
+            ) from None
     path = (p.parent / sub) if sub else None
     if path is not None and not path.exists():
         raise err("submission file not found: {path}", "submission", path=str(path))
     return AgencyEntry(
         name=name,
         submission=path,
-        main_site=str(row.get("main_site") or "") or None,
+        main_site=main_site,
         checklist=str(row.get("checklist") or "") or None,
+        discover=discover,
         line=line,
     )

@@ -19,12 +19,15 @@ from dataclasses import dataclass, replace
 
 from oit_checker.agencies import AgencyEntry
 from oit_checker.checklist.load import load_checklist
+from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
 from oit_checker.errors import InputError, UsageError
 from oit_checker.history.store import Store
 from oit_checker.model import Report
 from oit_checker.settings import RunSettings
 from oit_checker.submission.load import load_submission, validate_against
+
+DEFAULT_CHECKLIST = "ita-2568"  # as `check`, when neither the agency nor its file names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +39,23 @@ class AgencyOutcome:
 
 
 async def check_agency(entry: AgencyEntry, settings: RunSettings) -> Report:
-    """One agency, from its inputs only (no shared state)."""
+    """One agency, from its inputs only (no shared state).
+
+    A ``discover: true`` agency is crawled for its ITA page first (the ``discover`` command's
+    bounded crawl), and what it finds is checked as the submission; an agency whose ITA page
+    cannot be found scores every item ``missing`` — which is what the assessor would see.
+    """
+    if entry.discover:
+        assert entry.main_site is not None
+        checklist = load_checklist(entry.checklist or DEFAULT_CHECKLIST)
+        found = await discover(entry.main_site, checklist, settings)
+        sub = replace(found.submission(checklist), agency=entry.name)
+        return await run_check(checklist, sub, settings)
     assert entry.submission is not None
     sub = load_submission(entry.submission, main_site=entry.main_site, agency=entry.name)
     sub = replace(sub, agency=entry.name)
     checklist = load_checklist(
-        entry.checklist or sub.checklist or (f"ita-{sub.year}" if sub.year else "ita-2568")
+        entry.checklist or sub.checklist or (f"ita-{sub.year}" if sub.year else DEFAULT_CHECKLIST)
     )
     validate_against(sub, checklist)
     return await run_check(checklist, sub, settings)

@@ -35,3 +35,27 @@ def test_yaml_csv_and_xlsx(tmp_path):
     entries, problems = load_agencies(x)
     assert [(e.name, e.main_site) for e in entries] == [("A", "https://a.go.th/")]
     assert [(p.line, p.field) for p in problems] == [(3, "name")]
+
+
+def test_discover_rows_need_a_main_site_and_exclude_a_submission(tmp_path):
+    from oit_checker.agencies import load_agencies
+
+    (tmp_path / "s.yaml").write_text("x", encoding="utf-8")
+    f = tmp_path / "a.yaml"
+    f.write_text(
+        "agencies:\n"
+        "  - {name: ก, discover: true, main_site: 'https://www.a.go.th'}\n"
+        "  - {name: ข, discover: true}\n"
+        "  - {name: ค, discover: true, main_site: 'https://www.c.go.th/', submission: s.yaml}\n"
+        "  - {name: ง, discover: true, main_site: 'not a url'}\n",
+        encoding="utf-8",
+    )
+    entries, errors = load_agencies(f)
+    assert [(e.name, e.discover, e.main_site) for e in entries] == [
+        ("ก", True, "https://www.a.go.th/")
+    ]
+    assert [(e.line, e.field) for e in errors] == [
+        (3, "main_site"),
+        (4, "discover"),
+        (5, "main_site"),
+    ]

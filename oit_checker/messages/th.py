@@ -145,7 +145,6 @@ ERRORS.update(
     {
         "an agencies file is a mapping with an 'agencies' list": "ไฟล์รายชื่อหน่วยงานต้องเป็น mapping ที่มีรายการ 'agencies'",
         "each agency is a mapping with 'name' and 'submission'": "หน่วยงานแต่ละรายการต้องมี 'name' และ 'submission'",
-        "'discover: true' needs the discover command, not available yet": "'discover: true' ต้องใช้คำสั่ง discover ซึ่งยังไม่พร้อมใช้งาน",
         "submission file not found: {path}": "ไม่พบไฟล์รายการส่ง: {path}",
     }
 )
@@ -198,5 +197,12 @@ ERRORS.update(
         "give --year (e.g. --year 2568) or --checklist": "ระบุ --year (เช่น --year 2568) หรือ --checklist",
         "--year {year} but checklist {checklist} is for {other}": "--year {year} แต่เกณฑ์ {checklist} เป็นของปี {other}",
         "--max-pages must be ≥ 1 and --max-depth ≥ 0": "--max-pages ต้องไม่น้อยกว่า 1 และ --max-depth ไม่น้อยกว่า 0",
+    }
+)
+
+ERRORS.update(
+    {
+        "give either 'submission' or 'discover: true', not both": "ระบุ 'submission' หรือ 'discover: true' อย่างใดอย่างหนึ่ง",
+        "'discover: true' needs 'main_site'": "'discover: true' ต้องมี 'main_site'",
     }
 )
