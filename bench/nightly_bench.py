@@ -31,8 +31,7 @@ def main() -> None:
     args = ap.parse_args()
     ctx = mp.get_context("spawn")
     ready = ctx.Event()
-    server = ctx.Process(target=simsite.run_server, args=(args.agencies, False, ready),
-                         daemon=True)
+    server = ctx.Process(target=simsite.run_server, args=(args.agencies, False, ready), daemon=True)
     server.start()
     ready.wait(300)
     time.sleep(0.5)
@@ -43,15 +42,29 @@ def main() -> None:
             lines = ["agencies:"]
             for k in range(args.agencies):
                 sub = tmp / f"a{k}.yaml"
-                sub.write_text(simsite.submission(k, simsite.agency_site(k, docs, False)),
-                               encoding="utf-8")
+                sub.write_text(
+                    simsite.submission(k, simsite.agency_site(k, docs, False)), encoding="utf-8"
+                )
                 lines += [f"  - name: agency-{k:03d}", f"    submission: {sub.name}"]
             (tmp / "agencies.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
             db = tmp / "h.sqlite"
-            wall, rss, code = timed([sys.executable, "-m", "oit_checker", "nightly",
-                                     str(tmp / "agencies.yaml"), "--db", str(db), "--out",
-                                     str(tmp / "out"), "--today", "2025-03-31",
-                                     "--at-once", str(args.at_once)])
+            wall, rss, code = timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "oit_checker",
+                    "nightly",
+                    str(tmp / "agencies.yaml"),
+                    "--db",
+                    str(db),
+                    "--out",
+                    str(tmp / "out"),
+                    "--today",
+                    "2025-03-31",
+                    "--at-once",
+                    str(args.at_once),
+                ]
+            )
             con = sqlite3.connect(db)
             agencies = con.execute("SELECT COUNT(*) FROM agency_runs").fetchone()[0]
             reports = [json.loads(r[0]) for r in con.execute("SELECT report_json FROM agency_runs")]
@@ -60,10 +73,16 @@ def main() -> None:
             db_bytes = sum(p.stat().st_size for p in tmp.glob("h.sqlite*"))
     finally:
         server.terminate()
-    result = {"agencies": args.agencies, "saved": agencies, "exit": code, "wall_s": round(wall, 1),
-              "resources": resources, "resources_per_s": round(resources / wall, 1),
-              "peak_rss_mb": round(rss, 1),
-              "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1)}
+    result = {
+        "agencies": args.agencies,
+        "saved": agencies,
+        "exit": code,
+        "wall_s": round(wall, 1),
+        "resources": resources,
+        "resources_per_s": round(resources / wall, 1),
+        "peak_rss_mb": round(rss, 1),
+        "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
+    }
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / f"nightly-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(result))
