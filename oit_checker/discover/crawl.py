@@ -56,6 +56,8 @@ _ITA_TEXT = re.compile(
 )
 _ITA_URL = re.compile(r"(?:^|[/_\-.=?&])(?:ita|oit)(?=$|[/_\-.=?&]|\d)", re.I)
 _YEARS = re.compile(r"(?<!\d)(25[6-8]\d|20[1-3]\d)(?!\d)")
+MAX_LINKS_PER_PAGE = 2000  # a hostile page with 100 000 links must not flood the queue
+MAX_QUEUE = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +173,7 @@ class _Crawl:
         self.unrendered = 0
 
     def push(self, url: str, depth: int, score: int) -> None:
-        if url in self.queued or depth > self.limits.max_depth:
+        if url in self.queued or depth > self.limits.max_depth or len(self.queued) >= MAX_QUEUE:
             return
         self.queued.add(url)
         self.seq += 1
@@ -227,9 +229,15 @@ class _Crawl:
         # Links the page already placed under an item are evidence, not the way to the ITA
         # page: an SPA's "/ITA/O1" routes must not be crawled one by one.
         placed = {m.url for m in got.page.mapped} if got.page is not None else set()
+        plain = 0
         for link in got.links:
-            if link.url not in placed:
-                self.consider(link, depth, url)
+            if link.url in placed:
+                continue
+            if link_score(link.url, link.text, self.year) == 0:
+                plain += 1  # ITA-looking links always count; ordinary ones up to a cap
+                if plain > MAX_LINKS_PER_PAGE:
+                    continue
+            self.consider(link, depth, url)
 
     async def _scan(self, res: Resource) -> _Scan:
         crashed = _Scan("", (), None, False)

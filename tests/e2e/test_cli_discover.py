@@ -190,3 +190,17 @@ def test_hostile_page_text_cannot_inject_yaml(tmp_path):
         sub = load_submission(out)
         assert sub.main_site == s.url("/")
         assert all("evil" not in u for item in sub.items for u in item.urls)
+
+
+def test_a_page_flooded_with_links_still_leads_to_the_ita_page(tmp_path, scenario):
+    flood = "".join(f'<a href="/n/{i}">ข่าว {i}</a>' for i in range(6000))
+    scenario.page("/", discover_sites.page("หน่วยงาน", flood + '<a href="/ita2568">ITA 2568</a>'))
+    items = "".join(f'<p>O{n} หัวข้อ</p><a href="/d/o{n}.pdf">เอกสาร</a>' for n in range(1, 16))
+    scenario.page("/ita2568", discover_sites.page("ITA 2568", f"<div>{items}</div>"))
+    site = Site(
+        scenario.url("/"), 2568, {f"O{n}": {scenario.url(f"/d/o{n}.pdf")} for n in range(1, 16)}
+    )
+    code, out = discover(tmp_path, site, "--max-pages", "5")
+    assert code == 0
+    assert accuracy(site, mapped(out)) == (1.0, [])
+    assert sum(v for k, v in scenario.hits.items() if k.startswith("/n/")) <= 3
