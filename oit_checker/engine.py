@@ -19,9 +19,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool as BrokenExecutor
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -380,62 +381,53 @@ async def run_check(
     starts its own only when a script-drawn page needs it (``settings.browser``).
     """
     started = time.monotonic()
-    own_renderer = renderer is None and settings.browser != "never"
-    if own_renderer:
-        renderer = new_renderer(settings)
     today = settings.effective_today()
-    own_dir = settings.work_dir is None
-    work = Path(settings.work_dir or tempfile.mkdtemp(prefix="oit-checker-"))
-    try:
-        holder: list[_Run] = []
-        async with Fetcher(
-            settings,
-            work,
-            transport=transport,
-            on_event=on_event,
-            validators=lambda u: holder[0].validators(u) if holder else {},
-        ) as fetcher:
-            run = _Run(checklist, sub, settings, fetcher, rewrites, on_event, renderer)
-            holder.append(run)
-            submitted = [(item, sub.urls(item.id)) for item in checklist.items]
-            try:
-                gathered = await asyncio.gather(
-                    *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
-                )
-            finally:
-                # Tasks and their results form reference cycles; the cycle collector runs on
-                # object counts, not bytes, so break them now rather than keep an agency's
-                # documents alive into the next agency's run.
-                run.docs.clear()
-            results = []
-            for (item, urls), ev in zip(submitted, gathered, strict=True):
-                findings = (
-                    run_checks(
-                        item,
-                        urls,
-                        ev,
-                        fiscal_year=checklist.year,
-                        today=today,
-                        main_site=sub.main_site,
+    async with browser_for(settings, renderer) as browser:
+        with work_dir(settings, "oit-checker-") as work:
+            holder: list[_Run] = []
+            async with Fetcher(
+                settings,
+                work,
+                transport=transport,
+                on_event=on_event,
+                validators=lambda u: holder[0].validators(u) if holder else {},
+            ) as fetcher:
+                run = _Run(checklist, sub, settings, fetcher, rewrites, on_event, browser)
+                holder.append(run)
+                submitted = [(item, sub.urls(item.id)) for item in checklist.items]
+                try:
+                    gathered = await asyncio.gather(
+                        *(run.item_evidence(urls) if urls else _empty() for _, urls in submitted)
                     )
-                    if urls
-                    else ()
+                finally:
+                    # Tasks and their results form reference cycles; the cycle collector runs on
+                    # object counts, not bytes, so break them now rather than keep an agency's
+                    # documents alive into the next agency's run.
+                    run.docs.clear()
+                results = []
+                for (item, urls), ev in zip(submitted, gathered, strict=True):
+                    findings = (
+                        run_checks(
+                            item,
+                            urls,
+                            ev,
+                            fiscal_year=checklist.year,
+                            today=today,
+                            main_site=sub.main_site,
+                        )
+                        if urls
+                        else ()
+                    )
+                    findings = apply_waivers(findings, waivers, today, item.id)
+                    results.append(score.item_result(item, urls, findings))
+                stats = (
+                    ("resources", float(fetcher.fetched)),
+                    ("bytes", float(fetcher.bytes_downloaded)),
+                    ("seconds", round(time.monotonic() - started, 3)),
+                    ("not_modified", float(run.not_modified)),
+                    ("changed", float(run.changed)),
+                    ("rendered", float(run.rendered)),
                 )
-                findings = apply_waivers(findings, waivers, today, item.id)
-                results.append(score.item_result(item, urls, findings))
-            stats = (
-                ("resources", float(fetcher.fetched)),
-                ("bytes", float(fetcher.bytes_downloaded)),
-                ("seconds", round(time.monotonic() - started, 3)),
-                ("not_modified", float(run.not_modified)),
-                ("changed", float(run.changed)),
-                ("rendered", float(run.rendered)),
-            )
-    finally:
-        if own_renderer and renderer is not None:
-            await renderer.aclose()
-        if own_dir:
-            shutil.rmtree(work, ignore_errors=True)
     return score.build_report(
         checklist,
         results,
@@ -449,15 +441,40 @@ async def run_check(
     )
 
 
-def new_renderer(settings: RunSettings) -> Renderer | None:
-    """A browser for script-drawn pages, or None with ``--browser never``."""
-    if settings.browser == "never":
-        return None
-    return Renderer(
+@contextmanager
+def work_dir(settings: RunSettings, prefix: str) -> Iterator[Path]:
+    """The run's scratch folder: ``settings.work_dir`` (kept), else a temporary one (removed)."""
+    if settings.work_dir:
+        yield Path(settings.work_dir)
+        return
+    path = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+@asynccontextmanager
+async def browser_for(
+    settings: RunSettings, shared: Renderer | None
+) -> AsyncIterator[Renderer | None]:
+    """The caller's shared browser, else one for this run only; none with ``--browser never``.
+
+    A run's own browser is started on first use (only if a script-drawn page needs it) and
+    closed when the run ends.
+    """
+    if shared is not None or settings.browser == "never":
+        yield shared
+        return
+    own = Renderer(
         timeout_s=settings.browser_timeout,
         user_agent=user_agent(settings),
         executable=settings.browser_path or None,
     )
+    try:
+        yield own
+    finally:
+        await own.aclose()
 
 
 async def _empty() -> ItemEvidence:

@@ -19,7 +19,7 @@ from oit_checker.checklist.load import load_checklist
 from oit_checker.cli._common import add_fetch_flags, settings_from, write_output
 from oit_checker.cli.progress import Progress
 from oit_checker.discover.crawl import Discovery, Limits, discover
-from oit_checker.discover.write import to_yaml
+from oit_checker.discover.write import note_text, problem_text, to_yaml
 from oit_checker.errors import UsageError
 from oit_checker.i18n import message
 from oit_checker.thaitext import thai_digits_to_arabic
@@ -121,8 +121,7 @@ def as_json(d: Discovery) -> dict[str, Any]:
 def summarise(d: Discovery, lang: str) -> None:
     out = sys.stderr
     for note in d.notes:
-        params = {"url": note.url, "detail": note.detail, "year": d.year}
-        print(f"oit-checker: {message(f'discover.note.{note.code}', params, lang)}", file=out)
+        print(f"oit-checker: {note_text(note, d.year, lang)}", file=out)
     if d.pages:
         print(
             f"oit-checker: {message('discover.pages', {'pages': ' '.join(d.pages)}, lang)}",
@@ -132,14 +131,14 @@ def summarise(d: Discovery, lang: str) -> None:
         params = {"url": url, "years": ", ".join(str(y) for y in years)}
         print(f"oit-checker: {message('discover.other_years', params, lang)}", file=out)
     for p in d.problems:
-        text = message(f"discover.problem.{p.kind}", {"item": p.item, "text": p.text}, lang)
-        print(f"oit-checker: {text}", file=out)
+        print(f"oit-checker: {problem_text(p, lang)}", file=out)
+    found = len({m.item for m in d.mapped})
     summary = {
         "crawled": d.pages_crawled,
         "rendered": d.pages_rendered,
         "seconds": d.seconds,
-        "found": len({m.item for m in d.mapped}),
-        "total": len({m.item for m in d.mapped}) + len(d.missing),
+        "found": found,
+        "total": found + len(d.missing),
         "links": len(d.mapped),
     }
     print(f"oit-checker: {message('discover.summary', summary, lang)}", file=out)

@@ -21,18 +21,15 @@ import asyncio
 import heapq
 import math
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from oit_checker.checklist.model import Checklist
 from oit_checker.discover.layout import Mapped, PageMap, Problem, be_year, map_page
-from oit_checker.engine import in_pool, new_renderer
+from oit_checker.engine import browser_for, in_pool, work_dir
 from oit_checker.extract import sniff
 from oit_checker.extract._body import body_bytes, remove_body
 from oit_checker.extract.html import MAX_HTML_BYTES, decode, parse
@@ -186,9 +183,9 @@ class _Crawl:
 
     async def run(self) -> None:
         self.push(self.home, 0, 0)
+        delay = await self.robots.delay(self.home) if self.robots else 0.0
         while self.heap and self.crawled < self.limits.max_pages and not self.good_enough():
             room = self.limits.max_pages - self.crawled
-            delay = await self.robots.delay(self.home) if self.robots else 0.0
             width = 1 if delay else max(1, min(self.settings.per_host, room))
             batch = [heapq.heappop(self.heap) for _ in range(min(width, len(self.heap)))]
             self.crawled += len(batch)
@@ -231,13 +228,14 @@ class _Crawl:
         placed = {m.url for m in got.page.mapped} if got.page is not None else set()
         plain = 0
         for link in got.links:
-            if link.url in placed:
+            if link.url in placed or link.tag != "a" or looks_like_document(link.url):
                 continue
-            if link_score(link.url, link.text, self.year) == 0:
+            score = link_score(link.url, link.text, self.year)
+            if score == 0:
                 plain += 1  # ITA-looking links always count; ordinary ones up to a cap
                 if plain > MAX_LINKS_PER_PAGE:
                     continue
-            self.consider(link, depth, url)
+            self.consider(link, score, depth, url)
 
     async def _scan(self, res: Resource) -> _Scan:
         crashed = _Scan("", (), None, False)
@@ -254,10 +252,7 @@ class _Crawl:
         self.rendered += 1
         return await self._scan(replace(drawn, url=url))
 
-    def consider(self, link: Link, depth: int, found_on: str) -> None:
-        if link.tag != "a" or looks_like_document(link.url):
-            return
-        score = link_score(link.url, link.text, self.year)
+    def consider(self, link: Link, score: int, depth: int, found_on: str) -> None:
         if not is_same_site(link.url, self.home):
             if score > 0 and link.url not in self.offsite:
                 self.offsite[link.url] = Note("ita_offsite", link.url, found_on)
@@ -273,7 +268,7 @@ def _agency_name(title: str) -> str:
     return (named or parts or [""])[0][:200]
 
 
-def _merge(pages: list[PageMap], item_ids: tuple[str, ...], year: int) -> list[PageMap]:
+def _merge(pages: list[PageMap], year: int) -> list[PageMap]:
     """The pages to take the mapping from, best first: explicit year, then most items."""
     usable = [
         p
@@ -306,21 +301,13 @@ async def discover(
     """Crawl ``main_site`` for the ITA page of ``checklist.year`` and map its links to items."""
     started = time.monotonic()
     home = normalize(main_site)
-    own_renderer = renderer is None and settings.browser != "never"
-    if own_renderer:
-        renderer = new_renderer(settings)
-    work = Path(settings.work_dir or tempfile.mkdtemp(prefix="oit-discover-"))
-    try:
-        async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
-            crawl = _Crawl(home, checklist, settings, limits, fetcher, renderer, on_event)
-            await crawl.run()
-            robots_down = crawl.robots.unreachable if crawl.robots else []
-    finally:
-        if own_renderer and renderer is not None:
-            await renderer.aclose()
-        if settings.work_dir is None:
-            shutil.rmtree(work, ignore_errors=True)
-    chosen = _merge(crawl.pages, checklist.item_ids, checklist.year)
+    async with browser_for(settings, renderer) as browser:
+        with work_dir(settings, "oit-discover-") as work:
+            async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
+                crawl = _Crawl(home, checklist, settings, limits, fetcher, browser, on_event)
+                await crawl.run()
+    robots_down = crawl.robots.unreachable if crawl.robots else []
+    chosen = _merge(crawl.pages, checklist.year)
     mapped: list[Mapped] = []
     problems: list[Problem] = []
     taken: set[str] = set()
@@ -332,7 +319,7 @@ async def discover(
     notes = list(crawl.notes)
     notes.extend(Note("robots_unreachable", u) for u in robots_down)
     if crawl.unrendered:
-        problem = renderer.problem if renderer is not None else "--browser never"
+        problem = browser.problem if browser is not None else "--browser never"
         notes.append(Note("script_drawn_unrendered", "", f"{crawl.unrendered}: {problem}"))
     if not chosen:
         notes.extend(crawl.offsite.values())
@@ -345,7 +332,8 @@ async def discover(
         for p in crawl.pages
         if p not in chosen
         and checklist.year not in p.years
-        and p.page_year not in (None, checklist.year)
+        and p.page_year != checklist.year
+        and (p.years or p.page_year)
     )
     return Discovery(
         main_site=home,

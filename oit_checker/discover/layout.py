@@ -158,8 +158,6 @@ class _Anchor:
 
 @dataclass(slots=True)
 class _Walker:
-    base: str
-    pane_years: dict[str, int]
     events: list[_Line | _Anchor] = field(default_factory=list)
     counter: int = 0
     buf: list[str] = field(default_factory=list)
@@ -196,9 +194,9 @@ def _children(node: LexborNode) -> Iterator[LexborNode]:
         child = child.next
 
 
-def _linearise(root: LexborNode, base: str, pane_years: dict[str, int]) -> list[_Line | _Anchor]:
+def _linearise(root: LexborNode, pane_years: dict[str, int]) -> list[_Line | _Anchor]:
     """Document order → text lines and anchors, each with its element path (iterative DFS)."""
-    w = _Walker(base, pane_years)
+    w = _Walker()
     # stack entries: (iterator over children, path, headingish, pane_year, chrome, bold, is_block)
     stack: list[tuple[Iterator[LexborNode], tuple[int, ...], bool, int | None, bool, bool, bool]]
     stack = [(_children(root), (0,), False, None, False, False, True)]
@@ -394,7 +392,7 @@ def map_page(
     root = tree.body or tree.root
     if root is None:
         return PageMap(url, title, None, (), (), (), ())
-    events = _linearise(root, base, _pane_years(tree))
+    events = _linearise(root, _pane_years(tree))
     known = set(item_ids)
 
     # The zero-for-O form ("01 …") only counts on pages that use it for several items.

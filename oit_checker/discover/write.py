@@ -15,8 +15,8 @@ import json
 import re
 
 from oit_checker.checklist.model import Checklist
-from oit_checker.discover.crawl import Discovery
-from oit_checker.discover.layout import Mapped
+from oit_checker.discover.crawl import Discovery, Note
+from oit_checker.discover.layout import Mapped, Problem
 from oit_checker.i18n import message
 from oit_checker.urls import is_same_site
 
@@ -54,7 +54,7 @@ def to_yaml(d: Discovery, checklist: Checklist, *, lang: str, today: dt.date) ->
     if d.pages:
         lines.append(f"# {_c(message('discover.pages', {'pages': ' '.join(d.pages)}, lang), 400)}")
     for note in d.notes:
-        text = message(f"discover.note.{note.code}", _note_params(note, d), lang)
+        text = note_text(note, d.year, lang)
         lines.append(f"# ! {_c(text, 300)}")
     lines.append(f"# {_c(message('discover.legend', {}, lang), 200)}")
     lines += [
@@ -65,7 +65,7 @@ def to_yaml(d: Discovery, checklist: Checklist, *, lang: str, today: dt.date) ->
     ]
     problems_by_item: dict[str, list[str]] = {}
     for p in d.problems:
-        text = message(f"discover.problem.{p.kind}", {"item": p.item, "text": p.text}, lang)
+        text = problem_text(p, lang)
         problems_by_item.setdefault(p.item, []).append(text)
     for item in checklist.items:
         found = [m for m in d.mapped if m.item == item.id]
@@ -80,7 +80,7 @@ def to_yaml(d: Discovery, checklist: Checklist, *, lang: str, today: dt.date) ->
         for m in found:
             label = _c(m.label, 80)
             lines.append(f"    - {_q(m.url)}  # {label} ({_note(m, d.main_site, lang)})".rstrip())
-    missing = [i for i in checklist.items if i.id in d.missing or not d.urls(i.id)]
+    missing = [i for i in checklist.items if i.id in d.missing]
     if missing:
         lines.append(f"# {_c(message('discover.missing_header', {}, lang), 200)}")
         for item in missing:
@@ -97,9 +97,13 @@ def _where(m: Mapped, lang: str) -> str:
     return message("discover.found_under", {"heading": _c(m.heading, 90), "page": m.page}, lang)
 
 
-def _note_params(note: object, d: Discovery) -> dict[str, object]:
-    return {
-        "url": getattr(note, "url", ""),
-        "detail": getattr(note, "detail", ""),
-        "year": d.year,
-    }
+def note_text(note: Note, year: int, lang: str) -> str:
+    """One crawl note as a sentence (the YAML header and the stderr summary share it)."""
+    params = {"url": note.url, "detail": note.detail, "year": year}
+    return message(f"discover.note.{note.code}", params, lang)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    return message(
+        f"discover.problem.{problem.kind}", {"item": problem.item, "text": problem.text}, lang
+    )

@@ -50,8 +50,19 @@ class Shot:
     jpeg_b64: str  # embedded by the HTML report
 
 
+NO_PLAYWRIGHT = "playwright is not installed (pip install 'oit-checker[browser]')"
+
+
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def launch_options(executable: str | None, timeout_s: float) -> dict[str, Any]:
+    """Debian's Chromium when there is one (Playwright's own download cannot run here)."""
+    options: dict[str, Any] = {"args": ARGS, "timeout": timeout_s * 1000}
+    if executable:
+        options["executable_path"] = executable
+    return options
 
 
 def capture(
@@ -67,17 +78,13 @@ def capture(
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return (), "playwright is not installed (pip install playwright)"
+        return (), NO_PLAYWRIGHT
     exe = chromium_path()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Shot] = []
     try:
         with sync_playwright() as pw:
-            browser = (
-                pw.chromium.launch(executable_path=exe, args=ARGS)
-                if exe
-                else (pw.chromium.launch(args=ARGS))
-            )
+            browser = pw.chromium.launch(**launch_options(exe, timeout_s))
             try:
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.set_default_timeout(timeout_s * 1000)
@@ -142,15 +149,13 @@ class Renderer:
             try:
                 from playwright.async_api import async_playwright
             except ImportError:
-                self.problem = "playwright is not installed (pip install 'oit-checker[browser]')"
+                self.problem = NO_PLAYWRIGHT
                 return None
             try:
                 self._pw = await asyncio.wait_for(async_playwright().start(), self.timeout_s)
-                kwargs: dict[str, Any] = {"args": ARGS, "timeout": self.timeout_s * 1000}
-                if self.executable:
-                    kwargs["executable_path"] = self.executable
+                options = launch_options(self.executable, self.timeout_s)
                 self._browser = await asyncio.wait_for(
-                    self._pw.chromium.launch(**kwargs), self.timeout_s + 5
+                    self._pw.chromium.launch(**options), self.timeout_s + 5
                 )
             except Exception as exc:  # any launch failure means "no browser", never a crash
                 self.problem = f"browser unavailable: {_first_line(exc)}"

@@ -57,3 +57,11 @@ def item(report: dict[str, Any], item_id: str) -> dict[str, Any]:
 
 def codes(report: dict[str, Any], item_id: str, status: str = "fail") -> list[str]:
     return [f["code"] for f in item(report, item_id)["findings"] if f["status"] == status]
+
+
+def run_nightly(tmp: Path, agencies: Path, day: str, *extra: str) -> int:
+    """`nightly` with the database at tmp/h.sqlite and the pages under tmp/out."""
+    db, out = tmp / "h.sqlite", tmp / "out"
+    return main(
+        ["nightly", str(agencies), "--db", str(db), "--out", str(out), "--today", day, *extra]
+    )

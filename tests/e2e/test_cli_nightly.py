@@ -4,7 +4,7 @@ import json
 import sqlite3
 
 from oit_checker.cli import main
-from tests.e2e.conftest import submission
+from tests.e2e.conftest import run_nightly, submission
 from tests.sites import html
 
 PLAN = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
@@ -30,19 +30,7 @@ def write_agencies(tmp_path, scenario):
 
 
 def night(tmp_path, agencies, day, capsys, *extra):
-    code = main(
-        [
-            "nightly",
-            str(agencies),
-            "--db",
-            str(tmp_path / "h.sqlite"),
-            "--out",
-            str(tmp_path / "out"),
-            "--today",
-            day,
-            *extra,
-        ]
-    )
+    code = run_nightly(tmp_path, agencies, day, *extra)
     return code, capsys.readouterr().err
 
 

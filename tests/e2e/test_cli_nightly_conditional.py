@@ -3,9 +3,8 @@ reported as changed; verdicts stay the same."""
 
 import json
 
-from oit_checker.cli import main
 from oit_checker.demo.files import make_pdf
-from tests.e2e.conftest import submission
+from tests.e2e.conftest import run_nightly, submission
 from tests.sites import etagged, html
 
 
@@ -23,21 +22,7 @@ def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
     )
 
     def night(day):
-        assert (
-            main(
-                [
-                    "nightly",
-                    str(agencies),
-                    "--db",
-                    str(tmp_path / "h.sqlite"),
-                    "--out",
-                    str(tmp_path / "out"),
-                    "--today",
-                    day,
-                ]
-            )
-            == 0
-        )
+        assert run_nightly(tmp_path, agencies, day) == 0
         data = json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))
         [agency] = data["agencies"]
         report = json.loads(

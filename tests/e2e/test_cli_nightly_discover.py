@@ -3,8 +3,8 @@
 import json
 import sqlite3
 
-from oit_checker.cli import main
 from tests import discover_sites
+from tests.e2e.conftest import run_nightly
 from tests.sites import Scenario
 
 
@@ -27,20 +27,7 @@ def test_a_discover_agency_is_crawled_then_checked(tmp_path, scenario, capsys):
             encoding="utf-8",
         )
         db = tmp_path / "h.sqlite"
-        code = main(
-            [
-                "nightly",
-                str(agencies),
-                "--db",
-                str(db),
-                "--out",
-                str(tmp_path / "out"),
-                "--today",
-                "2025-03-31",
-                "--browser",
-                "never",
-            ]
-        )
+        code = run_nightly(tmp_path, agencies, "2025-03-31", "--browser", "never")
     err = capsys.readouterr().err
     assert code == 0
     assert "agencies.yaml:9: main_site:" in err  # the row without a website, by line
