@@ -4,7 +4,7 @@ import asyncio
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 
-from oit_checker import engine
+from oit_checker import engine, runtime
 from oit_checker.checklist.load import load_checklist
 from oit_checker.engine import run_check
 from oit_checker.settings import RunSettings
@@ -37,18 +37,18 @@ def test_worker_processes_give_the_same_verdict(tmp_path, scenario):
 
 
 def test_pool_that_cannot_start_falls_back_to_in_process(tmp_path, scenario, monkeypatch):
-    monkeypatch.setitem(engine._POOLS, 7, Broken())
-    monkeypatch.setattr(engine, "_HEALTHY", set())
+    monkeypatch.setitem(runtime._POOLS, 7, Broken())
+    monkeypatch.setattr(runtime, "_HEALTHY", set())
     assert run(tmp_path, scenario, 7) == "pass"
-    assert not isinstance(engine._POOLS[7], Broken)
-    engine._POOLS.pop(7).shutdown()
+    assert not isinstance(runtime._POOLS[7], Broken)
+    runtime._POOLS.pop(7).shutdown()
 
 
 def test_worker_dying_on_a_document_is_a_finding_not_a_crash(tmp_path, scenario, monkeypatch):
-    monkeypatch.setitem(engine._POOLS, 8, Broken())
-    monkeypatch.setattr(engine, "_HEALTHY", {8})
+    monkeypatch.setitem(runtime._POOLS, 8, Broken())
+    monkeypatch.setattr(runtime, "_HEALTHY", {8})
     assert run(tmp_path, scenario, 8) == "manual"  # unreadable evidence, never a crash
-    engine._POOLS.pop(8, None)
+    runtime._POOLS.pop(8, None)
 
 
 def test_bodies_are_released_after_extraction(tmp_path, scenario):

@@ -4,7 +4,8 @@ import datetime as dt
 
 from oit_checker.checklist.model import Checklist, CheckRef, Indicator, Item
 from oit_checker.checks.keywords import KeywordsParams
-from oit_checker.engine import ItemEvidence, run_checks
+from oit_checker.engine import run_checks
+from oit_checker.evidence import ItemEvidence
 from oit_checker.model import FindingStatus, ItemStatus
 from oit_checker.score import build_report, item_result
 from tests.helpers import MAIN, TODAY, page

@@ -8,11 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from oit_checker.engine import Rewrite
 from oit_checker.errors import UsageError
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
 from oit_checker.reporters import BINARY, REPORTERS, table
+from oit_checker.rewrite import Rewrite
 from oit_checker.settings import BROWSER_MODES, RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
 

@@ -20,11 +20,12 @@ from oit_checker.cli._common import (
     settings_from,
 )
 from oit_checker.cli.progress import Progress
-from oit_checker.engine import Rewrite, rewrite_out, run_check
+from oit_checker.engine import run_check
 from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.reportfile import load_report
+from oit_checker.rewrite import Rewrite, rewrite_out
 from oit_checker.submission.load import Submission, load_submission, validate_against
 from oit_checker.waivers import load_waivers
 

@@ -29,14 +29,13 @@ from urllib.parse import unquote, urlsplit
 
 from oit_checker.checklist.model import Checklist
 from oit_checker.discover.layout import Mapped, PageMap, Problem, be_year, map_page
-from oit_checker.engine import browser_for, in_pool, work_dir
-from oit_checker.extract import sniff
-from oit_checker.extract._body import body_bytes, remove_body
-from oit_checker.extract.html import MAX_HTML_BYTES, decode, parse
+from oit_checker.extract import read_page, sniff
+from oit_checker.fetch.body import remove_body
 from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.fetch.robots import Robots
 from oit_checker.model import DocKind, Link, Resource
+from oit_checker.runtime import browser_for, in_pool, work_dir
 from oit_checker.settings import RunSettings
 from oit_checker.submission.load import Submission, SubmittedItem
 from oit_checker.urls import is_same_site, looks_like_document, normalize
@@ -116,10 +115,8 @@ class _Scan:
 
 def scan(res: Resource, settings: RunSettings, year: int, item_ids: tuple[str, ...]) -> _Scan:
     """Runs in the extraction pool: decode, parse for links, map the layout (pure CPU)."""
-    markup = decode(body_bytes(res, MAX_HTML_BYTES), res.header("content-type"))
-    url = res.final_url or res.url
-    doc = parse(markup, url, settings, url=res.url)
-    page = map_page(markup, url, year=year, item_ids=item_ids)
+    doc, markup = read_page(res, settings)
+    page = map_page(markup, res.final_url or res.url, year=year, item_ids=item_ids)
     return _Scan(doc.title, doc.links, page, doc.unreadable_reason == "script_drawn")
 
 

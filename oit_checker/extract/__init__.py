@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from oit_checker.extract import docx, html, pdf, xlsx
-from oit_checker.extract._body import body_bytes, body_source
+from oit_checker.fetch.body import body_bytes, body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import parse_date
@@ -112,6 +112,14 @@ def extract(res: Resource, settings: RunSettings) -> Document:
             unreadable_reason=f"corrupt: {type(exc).__name__}",
         )
     return _finish(doc, res)
+
+
+def read_page(res: Resource, settings: RunSettings) -> tuple[Document, str]:
+    """An HTML page as a Document *and* its markup, for callers that map the layout too
+    (``discover``); the markup is decoded once, with the same charset rules as ``extract``."""
+    markup = html.markup_of(res)
+    doc = html.parse(markup, res.final_url or res.url, settings, url=res.url)
+    return doc, markup
 
 
 MAX_DATES = 200

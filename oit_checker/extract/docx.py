@@ -10,7 +10,7 @@ from __future__ import annotations
 import zipfile
 from xml.etree import ElementTree as ET
 
-from oit_checker.extract._body import body_source
+from oit_checker.fetch.body import body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date

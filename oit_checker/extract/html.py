@@ -14,7 +14,7 @@ import re
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from oit_checker.extract._body import body_bytes
+from oit_checker.fetch.body import body_bytes
 from oit_checker.model import DocKind, Document, FoundDate, Link, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
@@ -88,11 +88,18 @@ def decode(data: bytes, content_type: str | None) -> str:
     return data.decode(name or "cp874", errors="replace")
 
 
+def markup_of(res: Resource) -> str:
+    """The page's markup as text (charset from the header, the meta tag, or detection)."""
+    return decode(body_bytes(res, MAX_HTML_BYTES), res.header("content-type"))
+
+
 def extract(res: Resource, settings: RunSettings) -> Document:
-    data = body_bytes(res, MAX_HTML_BYTES)
-    text = decode(data, res.header("content-type"))
     return parse(
-        text, res.final_url or res.url, settings, url=res.url, truncated=res.size > MAX_HTML_BYTES
+        markup_of(res),
+        res.final_url or res.url,
+        settings,
+        url=res.url,
+        truncated=res.size > MAX_HTML_BYTES,
     )
 
 
@@ -104,12 +111,47 @@ def parse(
     url: str | None = None,
     truncated: bool = False,
 ) -> Document:
+    """Markup → Document: links and head dates first, then the visible text without chrome.
+
+    The order matters: links are read before the tree is pruned (a menu link is still a link,
+    marked ``nav``), and the site's chrome is stripped before the text is taken.
+    """
     tree = HTMLParser(markup)
-    base_tag = tree.css_first("base[href]")
-    base = resolve(base_url, base_tag.attributes.get("href") or "") if base_tag else None
-    base = base or base_url
     title_node = tree.css_first("title")
     title = normalize(title_node.text()) if title_node else ""
+    dates = _head_dates(tree)
+    links = _links(tree, _base(tree, base_url))
+    has_password = tree.css_first("input[type=password]") is not None
+    scripts = len(tree.css("script[src]")) + len(tree.css("script"))
+    visible = _visible_text(tree)
+    if len(visible) > settings.max_text_chars:
+        visible, truncated = visible[: settings.max_text_chars], True
+    for span in find_dates(visible[:200_000], normalized=True):
+        dates.append(FoundDate(span.start, span.end, "text", span.raw))
+    drawn = _script_drawn(visible, scripts, bool(links))
+    return Document(
+        url=url or base_url,
+        kind=DocKind.HTML,
+        text=visible,
+        title=title,
+        links=tuple(links),
+        dates=tuple(dates),
+        readable=not drawn,
+        unreadable_reason="script_drawn" if drawn else "",
+        has_password_form=has_password,
+        truncated=truncated,
+    )
+
+
+def _base(tree: HTMLParser, page_url: str) -> str:
+    """The URL relative links resolve against: ``<base href>`` when it is usable."""
+    base_tag = tree.css_first("base[href]")
+    base = resolve(page_url, base_tag.attributes.get("href") or "") if base_tag else None
+    return base or page_url
+
+
+def _head_dates(tree: HTMLParser) -> list[FoundDate]:
+    """Dates the markup states as data: ``<time datetime>`` and date ``<meta>`` tags."""
     dates: list[FoundDate] = []
     for node in tree.css("time"):
         raw = node.attributes.get("datetime") or node.text()
@@ -128,6 +170,11 @@ def parse(
             d = parse_date(raw)
             if d:
                 dates.append(FoundDate(d, d, "meta", raw))
+    return dates
+
+
+def _links(tree: HTMLParser, base: str) -> list[Link]:
+    """Every distinct usable link target, with its label and whether it sits in the chrome."""
     links: list[Link] = []
     seen: set[str] = set()
     for tag, attr in LINK_TAGS:
@@ -139,8 +186,16 @@ def parse(
                     node.text(separator=" ") if tag == "a" else (node.attributes.get("title") or "")
                 )
                 links.append(Link(target, normalize(label)[:300], tag, _in_nav(node)))
-    has_password = tree.css_first("input[type=password]") is not None
-    scripts = len(tree.css("script[src]")) + len(tree.css("script"))
+    return links
+
+
+def _visible_text(tree: HTMLParser) -> str:
+    """The page's own text: scripts dropped, and the chrome too unless nothing else is left.
+
+    The site's chrome (menus saying "ITA 2566 2567 2568") is not evidence; keep the whole
+    text only when stripping it left almost nothing (a page built entirely in a "menu").
+    Prunes ``tree`` in place.
+    """
     for node in tree.css("script, style, noscript, template, svg"):
         node.decompose()
     body = tree.body or tree.root
@@ -151,33 +206,18 @@ def parse(
         if node.tag in ("nav", "header", "footer", "aside") or _is_chrome(node):
             node.decompose()
     content = normalize(body.text(separator="\n") if body else "")
-    # The site's chrome (menus saying "ITA 2566 2567 2568") is not evidence; keep the whole
-    # text only when stripping it left almost nothing (a page built entirely in a "menu").
-    visible = content if len(content) >= min(100, len(whole) // 4) else whole
-    if len(visible) > settings.max_text_chars:
-        visible, truncated = visible[: settings.max_text_chars], True
-    for span in find_dates(visible[:200_000], normalized=True):
-        dates.append(FoundDate(span.start, span.end, "text", span.raw))
-    drawn = len(visible) < 200 and scripts > 0 and not links
-    loading = (
-        re.search(
-            r"กำลังโหลด|loading\.\.\.|please enable javascript|เปิดใช้งาน javascript", visible, re.I
-        )
-        is not None
-    )
-    script_drawn = (drawn or (loading and len(visible) < 400)) and scripts > 0
-    return Document(
-        url=url or base_url,
-        kind=DocKind.HTML,
-        text=visible,
-        title=title,
-        links=tuple(links),
-        dates=tuple(dates),
-        readable=not script_drawn,
-        unreadable_reason="script_drawn" if script_drawn else "",
-        has_password_form=has_password,
-        truncated=truncated,
-    )
+    return content if len(content) >= min(100, len(whole) // 4) else whole
+
+
+_LOADING = re.compile(r"กำลังโหลด|loading\.\.\.|please enable javascript|เปิดใช้งาน javascript", re.I)
+
+
+def _script_drawn(visible: str, scripts: int, has_links: bool) -> bool:
+    """An empty shell that scripts fill in (or a "กำลังโหลด" placeholder): needs a browser."""
+    if scripts == 0:
+        return False
+    empty = len(visible) < 200 and not has_links
+    return empty or (_LOADING.search(visible) is not None and len(visible) < 400)
 
 
 _NAV_WORDS = re.compile(
@@ -209,8 +249,7 @@ def _in_nav(node: object) -> bool:
 
 
 def extract_text_file(res: Resource, settings: RunSettings) -> Document:
-    data = body_bytes(res, MAX_HTML_BYTES)
-    text = normalize(decode(data, res.header("content-type")))[: settings.max_text_chars]
+    text = normalize(markup_of(res))[: settings.max_text_chars]
     dates = tuple(
         FoundDate(s.start, s.end, "text", s.raw)
         for s in find_dates(text[:200_000], normalized=True)

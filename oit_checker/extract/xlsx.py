@@ -22,7 +22,7 @@ from xml.etree import ElementTree as ET
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-from oit_checker.extract._body import body_source
+from oit_checker.fetch.body import body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource, Sheet
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.robotparser import RobotFileParser
 
-from oit_checker.extract._body import body_bytes
+from oit_checker.fetch.body import body_bytes
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.urls import origin
 

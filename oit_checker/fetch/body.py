@@ -1,4 +1,9 @@
-"""Access to a resource's body wherever the fetcher left it: memory (small) or disk (large)."""
+"""Where a fetched body lives, and the only way to read or drop it: memory (small) or disk.
+
+The fetcher decides where a body goes (``fetch.fetcher``: in memory under a process-wide
+budget, else spooled to disk); every stage after it reads the body through these functions,
+so the storage policy can change in one place.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from oit_checker.model import Resource
 
 
 def body_bytes(res: Resource, limit: int | None = None) -> bytes:
+    """The body (or its first ``limit`` bytes), from memory or from its spool file."""
     if res.body is not None:
         return res.body if limit is None else res.body[:limit]
     assert res.body_path is not None
@@ -25,5 +31,6 @@ def body_source(res: Resource) -> str | io.BytesIO:
 
 
 def remove_body(res: Resource) -> None:
+    """Delete the spool file once the body has been read (memory bodies go with the value)."""
     if res.body_path:
         Path(res.body_path).unlink(missing_ok=True)

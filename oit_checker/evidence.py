@@ -1,0 +1,182 @@
+"""Gathering an item's evidence: each URL fetched once, extracted once, followed within bounds.
+
+An item's evidence is every URL submitted for it plus what those pages link to on the same
+site (DESIGN "Evidence and verdicts"). :class:`Gatherer` owns the follow loop and the glue
+around one document: the fetch (through ``--rewrite``), the nightly conditional-GET cache,
+extraction on the shared pool, drawing script-drawn pages in the browser, and releasing the
+body as soon as the document is made. Judging is the engine's; this module never runs a check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from oit_checker import follow
+from oit_checker.fetch.body import body_bytes, remove_body
+from oit_checker.fetch.browser import Renderer
+from oit_checker.fetch.cache import Entry, HttpCache
+from oit_checker.fetch.fetcher import Fetcher
+from oit_checker.model import DocKind, Document, EvidenceDoc, Link, Resource
+from oit_checker.rewrite import Rewrite, rewrite_back, rewrite_out
+from oit_checker.runtime import extract_document
+from oit_checker.settings import RunSettings
+
+EventFn = Callable[[str, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemEvidence:
+    """The documents of one item, and the links it makes off the main site (not followed)."""
+
+    evidence: tuple[EvidenceDoc, ...]
+    offsite: tuple[Link, ...]
+
+
+NO_EVIDENCE = ItemEvidence((), ())
+
+
+class Gatherer:
+    """One run's documents: a URL shared by several items is fetched and extracted once."""
+
+    def __init__(
+        self,
+        main_site: str,
+        settings: RunSettings,
+        fetcher: Fetcher,
+        rewrites: Sequence[Rewrite],
+        on_event: EventFn | None,
+        renderer: Renderer | None = None,
+    ) -> None:
+        self.main_site, self.settings = main_site, settings
+        self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
+        self.renderer = renderer
+        self.rendered = 0
+        self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
+        self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
+        self.not_modified = 0
+        self.changed = 0
+
+    def validators(self, fetched_url: str) -> dict[str, str]:
+        """Conditional-GET headers from last night's cache entry (nightly only)."""
+        if self.cache is None:
+            return {}
+        return HttpCache.validators(self.cache.entry(fetched_url))
+
+    def _cached(self, res: Resource) -> Document | None:
+        """Tonight's 304 (reuse the stored document), or None."""
+        if self.cache is None or not res.not_modified:
+            return None
+        doc = self.cache.document(self._out(res.url))
+        if doc is not None:
+            self.not_modified += 1
+        return doc
+
+    def _remember(self, res: Resource, doc: Document) -> None:
+        if self.cache is None or not res.ok or not res.has_body:
+            return
+        fetched = self._out(res.url)
+        digest = hashlib.sha256(body_bytes(res)).hexdigest()
+        before = self.cache.entry(fetched)
+        if before is not None and before.sha256 != digest:
+            self.changed += 1
+        self.cache.put(fetched, Entry(res.header("etag"), res.header("last-modified"), digest), doc)
+
+    def _out(self, url: str) -> str:
+        return rewrite_out(url, self.rewrites)
+
+    def _back(self, url: str) -> str:
+        return rewrite_back(url, self.rewrites)
+
+    def clear(self) -> None:
+        """Break task ↔ result cycles so an agency's documents do not outlive its run."""
+        self.docs.clear()
+
+    async def get(self, url: str) -> tuple[Resource, Document]:
+        task = self.docs.get(url)
+        if task is None:
+            task = self.docs[url] = asyncio.ensure_future(self._get(url))
+        return await asyncio.shield(task)
+
+    async def _get(self, url: str) -> tuple[Resource, Document]:
+        res = await self.fetcher.fetch(self._out(url))
+        if self.rewrites:
+            res = replace(
+                res,
+                url=url,
+                final_url=self._back(res.final_url),
+                redirects=tuple(self._back(u) for u in res.redirects),
+            )
+        cached = self._cached(res)
+        try:
+            doc = cached or await extract_document(self.settings, res)
+            if cached is None:
+                doc = await self._drawn(res, doc)
+                self._remember(res, doc)
+        finally:
+            remove_body(res)
+            self.fetcher.release(res)
+        # The body is no longer needed: the Document holds what the rules read. Keeping the
+        # bytes on the Resource (which stays in the evidence) would hold a whole agency's
+        # downloads in memory until its run ends.
+        res = replace(res, body=None, body_path=None)
+        if self.on_event:
+            self.on_event("extracted", url)
+        return res, doc
+
+    async def _drawn(self, res: Resource, doc: Document) -> Document:
+        """The page as a browser draws it, for script-drawn pages (every page with ``always``).
+
+        Without a browser the static document stands: a script-drawn page stays unreadable,
+        so its content rules answer ``manual`` — never ``fail``.
+        """
+        if self.renderer is None or not res.ok or doc.kind is not DocKind.HTML:
+            return doc
+        if doc.unreadable_reason != "script_drawn" and self.settings.browser != "always":
+            return doc
+        drawn = await self.renderer.render(self._out(res.url))
+        if drawn is None or not drawn.ok or not drawn.has_body:
+            return doc
+        drawn = replace(drawn, url=res.url, final_url=self._back(drawn.final_url))
+        self.rendered += 1
+        return await extract_document(self.settings, drawn)
+
+    async def item_evidence(self, urls: tuple[str, ...]) -> ItemEvidence:
+        """The submitted URLs and, breadth-first, the same-site documents they link."""
+        if not urls:
+            return NO_EVIDENCE
+        got = await asyncio.gather(*(self.get(u) for u in urls))
+        evidence = [
+            EvidenceDoc(r, d, submitted=u, depth=0) for u, (r, d) in zip(urls, got, strict=True)
+        ]
+        offsite: list[Link] = []
+        frontier = list(evidence)
+        budget = self.settings.follow_max
+        seen = frozenset(urls)
+        while frontier and budget > 0:
+            wanted: list[tuple[EvidenceDoc, Link]] = []
+            for parent in frontier:
+                plan = follow.pick(
+                    parent.document,
+                    page_url=parent.resource.final_url,
+                    main_site=self.main_site,
+                    depth=parent.depth,
+                    follow_depth=self.settings.follow_depth,
+                    limit=budget - len(wanted),
+                    skip=seen,
+                )
+                offsite.extend(plan.offsite)
+                wanted.extend((parent, link) for link in plan.follow)
+                seen = seen | {link.url for link in plan.follow}
+            budget -= len(wanted)
+            children = await asyncio.gather(*(self.get(link.url) for _, link in wanted))
+            frontier = [
+                EvidenceDoc(
+                    r, d, submitted=parent.submitted, depth=parent.depth + 1, link_text=link.text
+                )
+                for (parent, link), (r, d) in zip(wanted, children, strict=True)
+            ]
+            evidence.extend(frontier)
+        return ItemEvidence(tuple(evidence), tuple(offsite))
