@@ -1,4 +1,7 @@
-"""Pure gate: Report (+ baseline) + policy → verdict and reasons. The CLI maps it to exit 0/1.
+"""Pure gate: Report (+ baseline) + policy → verdict, reasons and the exit code.
+
+Every exit code of the command line is named here (:class:`Exit`, DESIGN "Command line"), so a
+command returns ``Exit.OK`` or ``verdict.exit_code``, never a bare number.
 
 * ``fail_under`` judges the pessimistic OIT score (manual items count 0), so a gate never
   passes on hope; ``fail_under_max`` judges the optimistic one.
@@ -10,8 +13,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import IntEnum
 
-from oit_checker.model import ItemStatus, Report
+from oit_checker.model import ItemStatus, NightSummary, Report
+
+
+class Exit(IntEnum):
+    """The exit codes of DESIGN "Command line"."""
+
+    OK = 0  # ran, and every gate held
+    GATE = 1  # ran, and a gate failed
+    INPUT = 2  # bad input or usage (file, line and field named)
+    INTERRUPTED = 130  # Ctrl-C
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +48,10 @@ class Verdict:
     ok: bool
     reasons: tuple[str, ...]
     comparison: Comparison | None = field(default=None)
+
+    @property
+    def exit_code(self) -> Exit:
+        return Exit.OK if self.ok else Exit.GATE
 
 
 def compare(report: Report, baseline: Report) -> Comparison:
@@ -74,3 +91,12 @@ def judge(report: Report, policy: Policy, baseline: Report | None = None) -> Ver
     if comparison and comparison.new_failures:
         reasons.append(f"new failures since the baseline: {', '.join(comparison.new_failures)}")
     return Verdict(ok=not reasons, reasons=tuple(reasons), comparison=comparison)
+
+
+def judge_night(night: NightSummary, fail_under: float | None) -> Verdict:
+    """``nightly --fail-under``: every agency's pessimistic OIT score must reach the bar."""
+    if fail_under is None:
+        return Verdict(ok=True, reasons=())
+    below = [a.name for a in night.agencies if a.report.oit_score < fail_under]
+    reasons = (f"below {fail_under}: {', '.join(below)}",) if below else ()
+    return Verdict(ok=not below, reasons=reasons)

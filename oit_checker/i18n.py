@@ -14,6 +14,7 @@ from typing import Any
 from oit_checker.messages import en, th
 
 CATALOGUES = {"th": (th.MESSAGES, th.REASONS), "en": (en.MESSAGES, en.REASONS)}
+LABELS = {"th": th.LABELS, "en": en.LABELS}
 LANGS = tuple(CATALOGUES)
 
 
@@ -27,6 +28,16 @@ def reason_text(reason: str, lang: str = "th") -> str:
     if reason.startswith("http_") and reason[5:].isdigit():
         return f"HTTP {reason[5:]}"
     return reasons.get(reason, reasons.get(reason.split(":")[0], reason))
+
+
+def label(key: str, lang: str = "th") -> str:
+    """A word of the reports (status names, column headers); the key itself if unknown."""
+    return LABELS.get(lang, LABELS["th"]).get(key, key)
+
+
+def status_label(status: str, lang: str = "th") -> str:
+    """ผ่าน / ไม่ผ่าน / ตรวจเอง / ไม่ได้ส่ง (or English) for an item or finding status."""
+    return label(f"status.{status}", lang)
 
 
 def error_text(template: str, params: Mapping[str, Any], lang: str = "th") -> str:

@@ -256,3 +256,54 @@ class Report:
     stats: tuple[tuple[str, float], ...] = ()
     rewrites: tuple[tuple[str, str], ...] = ()  # (production, staging) origins of --rewrite
     screenshots: tuple[tuple[str, str, str], ...] = ()  # (url, file, base64 JPEG) evidence
+
+    def count(self, status: ItemStatus) -> int:
+        """How many items have ``status`` (reporters never count for themselves)."""
+        return sum(1 for i in self.items if i.status is status)
+
+    @property
+    def counts(self) -> tuple[tuple[ItemStatus, int], ...]:
+        """Items per status, in the order of the status vocabulary."""
+        return tuple((s, self.count(s)) for s in ItemStatus)
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """One night of an agency's history: its score range and how many items failed."""
+
+    night: str
+    oit_score: float
+    oit_score_max: float
+    failing: int
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyNight:
+    """One agency in tonight's summary: its report and what changed since its last night."""
+
+    name: str
+    slug: str
+    report: Report
+    change: float | None  # OIT score change since the previous night (None: first night)
+    new_failures: tuple[str, ...]
+    fixed: tuple[str, ...]
+    persisting: tuple[str, ...]
+    trend: tuple[TrendPoint, ...]
+
+    @property
+    def worse(self) -> bool:
+        return bool(self.new_failures) or (self.change or 0.0) < 0
+
+
+@dataclass(frozen=True, slots=True)
+class NightSummary:
+    """A whole night, for the nightly pages, the digest and the night's gate."""
+
+    night: str
+    agencies: tuple[AgencyNight, ...]
+    errors: tuple[tuple[str, str], ...] = ()  # (agency, what went wrong), in English
+    skipped_rows: tuple[str, ...] = ()  # rows of the agencies file that were not run
+
+    @property
+    def worse(self) -> tuple[AgencyNight, ...]:
+        return tuple(a for a in self.agencies if a.worse)

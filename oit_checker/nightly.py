@@ -16,14 +16,19 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from oit_checker import gate
 from oit_checker.agencies import AgencyEntry
 from oit_checker.checklist.load import load_checklist
 from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
 from oit_checker.errors import InputError, UsageError
 from oit_checker.history.store import Store
-from oit_checker.model import Report
+from oit_checker.model import AgencyNight, NightSummary, Report
+from oit_checker.reporters import Options, render
+from oit_checker.reporters import night as night_pages
+from oit_checker.reportfile import from_dict
 from oit_checker.settings import RunSettings
 from oit_checker.submission.load import load_submission, validate_against
 
@@ -87,13 +92,13 @@ async def run_night(
     """Returns the night's run id and one outcome per agency."""
     run_id = store.start_run(night)
     done = store.done(run_id)
-    gate = asyncio.Semaphore(max(1, at_once))
+    slots = asyncio.Semaphore(max(1, at_once))
 
     async def one(entry: AgencyEntry) -> AgencyOutcome:
         if entry.name in done:
             out = AgencyOutcome(entry.name, None, skipped=True)
         else:
-            async with gate:
+            async with slots:
                 try:
                     report = await check_agency(entry, settings)
                 except InputError as exc:  # a bad submission skips this agency, not the night
@@ -114,3 +119,77 @@ def slug(name: str) -> str:
     """A file name for an agency that keeps Thai letters but nothing a shell would mind."""
     keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.strip())
     return keep.strip("-")[:80] or "agency"
+
+
+def summarize(
+    entries: tuple[AgencyEntry, ...],
+    store: Store,
+    night: str,
+    run_id: int,
+    outcomes: list[AgencyOutcome],
+    skipped_rows: tuple[str, ...] = (),
+) -> NightSummary:
+    """Tonight's saved reports with what changed since each agency's previous night."""
+    agencies = []
+    for entry in entries:
+        data = store.report_json(entry.name)
+        if data is None:
+            continue
+        report = from_dict(data)
+        prev = store.report_json(entry.name, before_run=run_id)
+        c = gate.compare(report, from_dict(prev)) if prev else None
+        agencies.append(
+            AgencyNight(
+                name=entry.name,
+                slug=slug(entry.name),
+                report=report,
+                change=c.score_change if c else None,
+                new_failures=c.new_failures if c else (),
+                fixed=c.fixed if c else (),
+                persisting=c.persisting if c else (),
+                trend=tuple(store.trend(entry.name)),
+            )
+        )
+    errors = tuple((o.name, o.error.render("en")) for o in outcomes if o.error)
+    return NightSummary(night, tuple(agencies), errors, skipped_rows)
+
+
+def publish(summary: NightSummary, out: Path, lang: str) -> Path:
+    """Write each agency's JSON and HTML report, ``summary.json`` and ``index.html``."""
+    out.mkdir(parents=True, exist_ok=True)
+    options = Options(lang=lang)
+    for a in summary.agencies:
+        for fmt in ("json", "html"):
+            text = render(fmt, a.report, options)
+            assert isinstance(text, str)
+            (out / f"{a.slug}.{fmt}").write_text(text, encoding="utf-8")
+    (out / "summary.json").write_text(night_pages.summary_json(summary), encoding="utf-8")
+    index = out / "index.html"
+    index.write_text(night_pages.index_html(summary, options), encoding="utf-8")
+    return index
+
+
+def notify(
+    summary: NightSummary, settings: RunSettings, *, webhook: str | None, mail_to: str | None
+) -> list[str]:
+    """One webhook call and one e-mail per night about the agencies that got worse.
+
+    Returns what could not be delivered (a finding for the log, never an exception).
+    """
+    problems: list[str] = []
+    if not summary.worse:
+        return problems
+    if webhook:
+        from oit_checker.fetch.notify import post_json
+
+        undelivered = post_json(webhook, night_pages.webhook_payload(summary), settings)
+        if undelivered:
+            problems.append(f"webhook not delivered: {undelivered}")
+    if mail_to:
+        from oit_checker.fetch.notify import send_mail
+
+        subject, body = night_pages.mail(summary)
+        unsent = send_mail(mail_to, subject, body, dict(os.environ), settings.ca_bundle)
+        if unsent:
+            problems.append(f"e-mail not sent: {unsent}")
+    return problems

@@ -1,7 +1,14 @@
-"""Read a saved JSON report (schema ``oit-checker/report/v1``) back into the frozen ``Report``.
+"""The saved-report format, schema ``oit-checker/report/v1`` (DESIGN "JSON report"): one owner.
 
-Used by ``--baseline`` (compare with an earlier run) and by ``oit-checker report`` (re-render
-without crawling). A file that is not a v1 report is an input error naming the file (exit 2).
+Writer and reader live together so they cannot drift: :func:`to_dict` is what ``--format
+json`` dumps and what history stores; :func:`from_dict` and :func:`load_report` read it back
+for ``--baseline``, ``oit-checker report`` and history; :func:`migrate` is the one place where
+documents written by older releases are brought up to the current shape before reading.
+
+The fields of DESIGN are a contract; fields added since (``code``, ``source``, ``confidence``,
+``downgraded``, ``waived`` on findings; ``title_en``, ``weight`` on items; ``stats``,
+``rewrites``, ``screenshots``) are additive, so v1 readers keep working. A file that is not a
+v1 report is an input error naming the file (exit 2).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker.errors import InputError
+from oit_checker.i18n import message
 from oit_checker.model import (
     Finding,
     FindingStatus,
@@ -20,7 +28,8 @@ from oit_checker.model import (
     ItemStatus,
     Report,
 )
-from oit_checker.reporters.json import SCHEMA
+
+SCHEMA = "oit-checker/report/v1"
 
 
 class ReportFileError(InputError):
@@ -47,13 +56,75 @@ def load_report(path: str | Path) -> Report:
             params={"schema": SCHEMA},
         )
     try:
-        return from_dict(data)
+        return from_dict(migrate(data))
     except (KeyError, TypeError, ValueError) as exc:
         raise ReportFileError(
             "not a JSON report: {detail}",
             file=file,
             params={"detail": f"{type(exc).__name__}: {exc}"},
         ) from exc
+
+
+def _finding_dict(f: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "check": f.check,
+        "status": f.status.value,
+        "message": message(f.code, f.params, lang),
+        "url": f.url,
+        "evidence": f.evidence,
+        "code": f.code,
+        "params": f.params,
+        "source": f.source,
+        "waived": ({"reason": f.waived, "expires": f.waived_until} if f.waived else None),
+        "confidence": f.confidence,
+        "downgraded": f.downgraded,
+    }
+
+
+def _item_dict(i: ItemResult, lang: str) -> dict[str, Any]:
+    return {
+        "id": i.id,
+        "indicator": i.indicator,
+        "title": i.title,
+        "title_en": i.title_en,
+        "weight": i.weight,
+        "status": i.status.value,
+        "score": i.score,
+        "score_max": i.score_max,
+        "urls": list(i.urls),
+        "findings": [_finding_dict(f, lang) for f in i.findings],
+    }
+
+
+def to_dict(report: Report, lang: str = "th") -> dict[str, Any]:
+    """The v1 document of ``report``; ``message`` texts are in ``lang``."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "oit-checker", "version": report.tool_version},
+        "checklist": {"id": report.checklist_id, "year": report.checklist_year},
+        "agency": {"name": report.agency, "main_site": report.main_site},
+        "checked_at": report.checked_at.isoformat(),
+        "today": report.today.isoformat(),
+        "items": [_item_dict(i, lang) for i in report.items],
+        "indicators": [
+            {"id": ind.id, "title": ind.title, "score": ind.score, "score_max": ind.score_max}
+            for ind in report.indicators
+        ],
+        "oit": {"score": report.oit_score, "score_max": report.oit_score_max},
+        "stats": dict(report.stats),
+        "rewrites": [{"from": a, "to": b} for a, b in report.rewrites],
+        "screenshots": [{"url": u, "file": f} for u, f, _ in report.screenshots],
+    }
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """A document of any supported release in the current v1 shape.
+
+    v1 is the only schema so far and every field added since the first release has a default
+    in :func:`from_dict`, so v1 documents need no rewriting; a future v2 converts here, once,
+    and every reader (baseline, ``report``, history) benefits.
+    """
+    return data
 
 
 def _finding(item: str, f: dict[str, Any]) -> Finding:
@@ -76,6 +147,7 @@ def _finding(item: str, f: dict[str, Any]) -> Finding:
 
 def from_dict(d: dict[str, Any]) -> Report:
     """A report from its JSON v1 form (as stored in the history database)."""
+    d = migrate(d)
     items = tuple(
         ItemResult(
             id=i["id"],

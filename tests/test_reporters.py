@@ -9,6 +9,7 @@ from oit_checker.checklist.load import load_checklist
 from oit_checker.model import Finding, FindingStatus
 from oit_checker.reporters import json as json_reporter
 from oit_checker.reporters import table
+from oit_checker.reporters.base import Options
 from oit_checker.score import build_report, item_result
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -91,12 +92,12 @@ def check_golden(name, text):
 
 def test_table_thai_and_english():
     report = fixed_report()
-    check_golden("table_th.txt", table.render(report, "th", width=100))
-    check_golden("table_en.txt", table.render(report, "en", width=100))
+    check_golden("table_th.txt", table.render(report, Options("th", width=100)))
+    check_golden("table_en.txt", table.render(report, Options("en", width=100)))
 
 
 def test_json_report_v1_contract():
-    text = json_reporter.render(fixed_report(), "th")
+    text = json_reporter.render(fixed_report(), Options("th"))
     check_golden("report_th.json", text)
     data = json.loads(text)
     assert data["schema"] == "oit-checker/report/v1"
@@ -117,7 +118,7 @@ def test_junit_golden_and_valid_xml():
 
     from oit_checker.reporters import junit
 
-    text = junit.render(fixed_report(), "th")
+    text = junit.render(fixed_report(), Options("th"))
     check_golden("report_th.junit.xml", text)
     suite = ET.fromstring(text.split("\n", 1)[1])
     assert (
@@ -136,7 +137,7 @@ def test_hostile_strings_are_escaped_in_junit():
     r = fixed_report()
     evil = '<script>alert("x")</script>&'
     items = tuple(dataclasses.replace(i, title=evil) for i in r.items)
-    text = junit.render(dataclasses.replace(r, items=items, agency=evil), "en")
+    text = junit.render(dataclasses.replace(r, items=items, agency=evil), Options("en"))
     assert "<script>" not in text
     suite = ET.fromstring(text.split("\n", 1)[1])  # still well-formed
     assert suite.find("testcase").get("name").endswith(evil)
@@ -145,10 +146,10 @@ def test_hostile_strings_are_escaped_in_junit():
 def test_json_round_trip_through_reportfile(tmp_path):
     from oit_checker.reportfile import load_report
 
-    text = json_reporter.render(fixed_report(), "th")
+    text = json_reporter.render(fixed_report(), Options("th"))
     p = tmp_path / "r.json"
     p.write_text(text, encoding="utf-8")
-    assert json_reporter.render(load_report(p), "th") == text
+    assert json_reporter.render(load_report(p), Options("th")) == text
 
 
 def test_xlsx_workbook_for_the_admin(tmp_path):
@@ -162,7 +163,7 @@ def test_xlsx_workbook_for_the_admin(tmp_path):
     evil = '=HYPERLINK("http://evil")'
     r = dataclasses.replace(r, items=(dataclasses.replace(r.items[0], title=evil), *r.items[1:]))
     p = tmp_path / "r.xlsx"
-    p.write_bytes(xlsx.render_bytes(r, "th"))
+    p.write_bytes(xlsx.render(r, Options("th")))
     wb = load_workbook(p)
     assert wb.sheetnames == ["สรุป", "รายการ"]
     items = wb["รายการ"]
@@ -175,7 +176,7 @@ def test_xlsx_workbook_for_the_admin(tmp_path):
     assert "คำอธิบายเพิ่มเติม" in reasons["O12"]
     summary = {row[0].value: row[1].value for row in wb["สรุป"].iter_rows() if row[0].value}
     assert summary["คะแนน OIT (ต่ำสุด)"] == 70.0 and summary["คะแนน OIT (สูงสุด)"] == 80.0
-    en = load_workbook(__import__("io").BytesIO(xlsx.render_bytes(r, "en")))
+    en = load_workbook(__import__("io").BytesIO(xlsx.render(r, Options("en"))))
     assert en.sheetnames == ["Summary", "Items"]
 
 
@@ -191,7 +192,7 @@ PAYLOADS = [
 def test_html_golden_and_self_contained():
     from oit_checker.reporters import html
 
-    text = html.render(fixed_report(), "th")
+    text = html.render(fixed_report(), Options("th"))
     check_golden("report_th.html", text)
     assert "<script" not in text and "http://" not in text.split("<body>")[0]
     assert "คะแนน OIT 70.00–80.00" in text and "ข้อสังเกต (ยังไม่ยืนยัน)" in text
@@ -221,7 +222,9 @@ def test_html_escapes_every_crawled_string():
                 i, title=payload, urls=(payload, "https://x.go.th/" + payload), findings=(f,)
             )
         )
-    text = html.render(dataclasses.replace(r, items=tuple(items), agency=PAYLOADS[0]), "en")
+    text = html.render(
+        dataclasses.replace(r, items=tuple(items), agency=PAYLOADS[0]), Options("en")
+    )
     assert (
         "<script>" not in text
         and "<img" not in text
@@ -234,8 +237,8 @@ def test_html_escapes_every_crawled_string():
 def test_every_reporter_renders_waived_and_rewritten_reports(tmp_path):
     import dataclasses
 
+    from oit_checker import reporters
     from oit_checker.model import Finding, FindingStatus
-    from oit_checker.reporters import REPORTERS
 
     r = fixed_report()
     waived = Finding(
@@ -253,10 +256,37 @@ def test_every_reporter_renders_waived_and_rewritten_reports(tmp_path):
     r = dataclasses.replace(
         r, items=items, rewrites=(("https://www.example.go.th", "http://localhost:8000"),)
     )
-    for name, render in REPORTERS.items():
+    for name in reporters.NAMES:
         for lang in ("th", "en"):
-            out = render(r, lang)
+            out = reporters.render(name, r, Options(lang))
             assert out, name
-    table_th = REPORTERS["table"](r, "th")
+    table_th = reporters.render("table", r, Options("th"))
     assert "ยกเว้นถึง 2025-04-30: ปิดปรับปรุง" in table_th and "http://localhost:8000" in table_th
-    assert "http://localhost:8000" in REPORTERS["html"](r, "en")
+    assert "http://localhost:8000" in reporters.render("html", r, Options("en"))
+
+
+def test_markdown_golden_for_pull_request_comments():
+    from oit_checker.reporters import markdown
+
+    text = markdown.render(fixed_report(), Options("th"))
+    check_golden("report_th.md", text)
+    assert "**คะแนน OIT 70.00–80.00**" in text
+    rows = [line for line in text.splitlines() if line.startswith("| O")]
+    assert len(rows) == 6 and any("ไม่ผ่าน" in r and "คำอธิบายเพิ่มเติม" in r for r in rows)
+
+
+def test_markdown_escapes_crawled_strings():
+    import dataclasses
+
+    from oit_checker.reporters import markdown
+
+    r = fixed_report()
+    evil = "x | ![img](http://evil/p.png) <script>alert(1)</script>\n[link](javascript:x)"
+    items = tuple(dataclasses.replace(i, title=evil) for i in r.items)
+    text = markdown.render(dataclasses.replace(r, items=items, agency=evil), Options("en"))
+    import re
+
+    assert "<script>" not in text and not re.search(r"(?<!\\)\]\(", text)  # no link/image
+    rows = [line for line in text.splitlines() if line.startswith("| O")]
+    assert len(rows) == 6  # a "|" or newline in a title never breaks the table
+    assert all(line.count(" | ") - line.count("\\|") == 4 for line in rows)

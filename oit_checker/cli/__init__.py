@@ -4,12 +4,13 @@ Exit codes (DESIGN "Command line"):
 
 ====  ===================================================================================
 0     ran, and every gate held (with no gate flag, a completed run exits 0 whatever the score)
-1     ran, and a gate failed (``--fail-under``, ``--require``)
+1     ran, and a gate failed (``--fail-under``, ``--require``, ``--baseline`` …)
 2     bad input or usage: unreadable/invalid submission or checklist, unknown item or
       checklist; the message names the file, line and field
 ====  ===================================================================================
 
-A website that is down is a finding in the report, never an exit code.
+A website that is down is a finding in the report, never an exit code. The codes are named
+once, in :class:`oit_checker.gate.Exit`; commands return those names.
 """
 
 from __future__ import annotations
@@ -20,11 +21,8 @@ from collections.abc import Sequence
 
 from oit_checker import __version__
 from oit_checker.errors import InputError, UsageError
+from oit_checker.gate import Exit
 from oit_checker.i18n import default_lang
-
-EXIT_OK = 0
-EXIT_GATE = 1
-EXIT_INPUT = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
         print(f"oit-checker: error: {exc.render(lang)}", file=sys.stderr)
-        return EXIT_INPUT
+        return Exit.INPUT
     except KeyboardInterrupt:
         print("oit-checker: interrupted", file=sys.stderr)
-        return 130
+        return Exit.INTERRUPTED

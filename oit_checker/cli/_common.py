@@ -8,10 +8,10 @@ import os
 import sys
 from pathlib import Path
 
+from oit_checker import reporters
 from oit_checker.errors import UsageError
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
-from oit_checker.reporters import BINARY, REPORTERS, table
 from oit_checker.rewrite import Rewrite
 from oit_checker.settings import BROWSER_MODES, RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
@@ -28,7 +28,7 @@ def add_output_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--format",
         action="append",
-        choices=sorted(REPORTERS),
+        choices=sorted(reporters.NAMES),
         help="output format (default: table); repeat with one -o each for several outputs",
     )
     p.add_argument(
@@ -54,7 +54,7 @@ def output_pairs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     else:
         pairs = list(zip(formats, outputs, strict=True))
     for fmt, path in pairs:
-        if fmt in BINARY and path is None:
+        if reporters.is_binary(fmt) and path is None:
             raise UsageError("--format {fmt} writes a file: add -o PATH", {"fmt": fmt})
     return pairs
 
@@ -62,12 +62,8 @@ def output_pairs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
     """Render every requested output; reporters only format."""
     for fmt, path in output_pairs(args):
-        text: str | bytes
-        if fmt == "table":
-            text = table.render(report, lang, color=use_color() and not path)
-        else:
-            text = REPORTERS[fmt](report, lang)
-        write_output(text, path)
+        options = reporters.Options(lang=lang, color=use_color() and not path)
+        write_output(reporters.render(fmt, report, options), path)
 
 
 def add_run_flags(p: argparse.ArgumentParser) -> None:

@@ -157,8 +157,6 @@ def run(args: argparse.Namespace) -> int:
             f"{', '.join(c.persisting) or '-'}; OIT {c.score_change:+.2f}",
             file=sys.stderr,
         )
-    if not verdict.ok:
-        for reason in verdict.reasons:
-            print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
-        return 1
-    return 0
+    for reason in verdict.reasons:
+        print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
+    return verdict.exit_code

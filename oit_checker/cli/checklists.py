@@ -10,6 +10,7 @@ from rich.table import Table
 
 from oit_checker.checklist.describe import describe
 from oit_checker.checklist.load import load_checklist, shipped_ids
+from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS
 
 
@@ -38,7 +39,7 @@ def run_list(args: argparse.Namespace) -> int:
         c = load_checklist(cid)
         t.add_row(c.id, str(c.year), str(len(c.items)), c.completeness, c.certainty, c.title)
     _console().print(t)
-    return 0
+    return Exit.OK
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -75,7 +76,7 @@ def run_show(args: argparse.Namespace) -> int:
         console.print(f"\n{'แหล่งข้อมูล' if th else 'Sources'}:", markup=False)
         for key, text in c.sources:
             console.print(f"   {key}: {text}", markup=False)
-    return 0
+    return Exit.OK
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -84,4 +85,4 @@ def run_validate(args: argparse.Namespace) -> int:
         c = load_checklist(path)
         rules = sum(len(i.checks) for i in c.items)
         print(f"{path}: OK — {c.id}, {len(c.items)} items, {rules} rules")
-    return 0
+    return Exit.OK

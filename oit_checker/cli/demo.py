@@ -18,6 +18,7 @@ from typing import Any
 from oit_checker.checklist.load import load_checklist
 from oit_checker.cli._common import add_run_flags, emit, settings_from
 from oit_checker.engine import run_check
+from oit_checker.gate import Exit
 from oit_checker.submission.load import load_submission
 
 DEMO_TODAY = dt.date(2025, 3, 31)
@@ -56,4 +57,4 @@ def run(args: argparse.Namespace) -> int:
             sub = load_submission(sub_path)
             report = asyncio.run(run_check(load_checklist("ita-2568"), sub, settings))
     emit(report, args, settings.lang)
-    return 0
+    return Exit.OK

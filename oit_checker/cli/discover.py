@@ -21,6 +21,7 @@ from oit_checker.cli.progress import Progress
 from oit_checker.discover.crawl import Discovery, Limits, discover
 from oit_checker.discover.write import note_text, problem_text, to_yaml
 from oit_checker.errors import UsageError
+from oit_checker.gate import Exit
 from oit_checker.i18n import message
 from oit_checker.thaitext import thai_digits_to_arabic
 from oit_checker.urls import BadURL, normalize
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         text = to_yaml(found, checklist, lang=lang, today=settings.effective_today())
     write_output(text, args.output)
     summarise(found, lang)
-    return 0
+    return Exit.OK
 
 
 def as_json(d: Discovery) -> dict[str, Any]:

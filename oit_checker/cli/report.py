@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from oit_checker.cli._common import add_output_flags, emit
+from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS, default_lang
 from oit_checker.reportfile import load_report
 
@@ -21,4 +22,4 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     report = load_report(args.report)
     emit(report, args, args.lang or default_lang())
-    return 0
+    return Exit.OK

@@ -15,11 +15,10 @@ import json
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
-from oit_checker.model import Report
-from oit_checker.reporters.json import to_dict
+from oit_checker.model import Report, TrendPoint
+from oit_checker.reportfile import to_dict
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: runs, agency results, items and findings
@@ -46,14 +45,6 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX agency_runs_by_agency ON agency_runs (agency, run_id);
     """,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TrendPoint:
-    night: str
-    oit_score: float
-    oit_score_max: float
-    failing: int
 
 
 class Store:

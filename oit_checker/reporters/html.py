@@ -16,59 +16,11 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from oit_checker.i18n import message
-from oit_checker.model import Finding, FindingStatus, ItemResult, ItemStatus, Report
+from oit_checker.i18n import label, status_label
+from oit_checker.model import Finding, FindingStatus, ItemResult, Report
+from oit_checker.reporters.base import Options, score_range, text_of, title_of
 
-T = {
-    "th": {
-        "title": "ผลตรวจความพร้อม OIT",
-        "oit": "คะแนน OIT",
-        "range": "ช่วงคะแนน",
-        "item": "ข้อ",
-        "status": "ผล",
-        "score": "คะแนน",
-        "reasons": "เหตุผล",
-        "urls": "URL ที่ตรวจ",
-        "pass": "ผ่าน",
-        "fail": "ไม่ผ่าน",
-        "manual": "ตรวจเอง",
-        "missing": "ไม่ได้ส่ง",
-        "advisory": "ข้อสังเกต (ยังไม่ยืนยัน)",
-        "firm": "ยืนยันตามเกณฑ์",
-        "waived": "ยกเว้นถึง",
-        "indicator": "ตัวชี้วัด",
-        "checked": "ตรวจเมื่อ",
-        "checklist": "เกณฑ์",
-        "legend": "คะแนนต่ำสุดนับข้อที่ต้องตรวจเองเป็น 0 คะแนนสูงสุดนับเป็นเต็ม",
-        "evidence": "หลักฐาน",
-        "rewrite": "ตรวจสำเนาที่",
-        "judged": "ตัดสินตามเว็บไซต์หลัก",
-    },
-    "en": {
-        "title": "OIT pre-assessment",
-        "oit": "OIT score",
-        "range": "range",
-        "item": "Item",
-        "status": "Status",
-        "score": "Score",
-        "reasons": "Reasons",
-        "urls": "URLs checked",
-        "pass": "pass",
-        "fail": "fail",
-        "manual": "manual",
-        "missing": "missing",
-        "advisory": "advisory (not confirmed)",
-        "firm": "firm",
-        "waived": "waived until",
-        "indicator": "Indicator",
-        "checked": "Checked",
-        "checklist": "Checklist",
-        "legend": "The lower score counts manual items as 0, the upper as full.",
-        "evidence": "evidence",
-        "rewrite": "Checked a copy at",
-        "judged": "judged as",
-    },
-}
+BINARY = False
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 COLOURS = {"pass": "#1e7b34", "fail": "#b3261e", "manual": "#8a6d00", "missing": "#6b4f9e"}
 CSS = """
@@ -100,10 +52,18 @@ def link(url: str | None, text: str | None = None) -> str:
     return f'<span class="url">{label}</span>'
 
 
+_HEAD = ("col.item", "col.status", "col.score", "", "col.reasons", "col.urls")
+
+
+def _l(key: str, lang: str) -> str:
+    """A report word, escaped (labels are ours, but escaping everything is the rule here)."""
+    return e(label(key, lang))
+
+
 def _bar(label: str, score: float, score_max: float) -> str:
     w = 260
     lo, hi = max(0.0, min(score, 100.0)), max(0.0, min(score_max, 100.0))
-    rng = f"{score:.2f}" if score == score_max else f"{score:.2f}–{score_max:.2f}"
+    rng = score_range(score, score_max)
     return (
         f'<figure><svg width="{w}" height="46" role="img" aria-label="{e(label)} {rng}">'
         f'<rect x="0" y="8" width="{w}" height="18" fill="#eee"/>'
@@ -114,20 +74,21 @@ def _bar(label: str, score: float, score_max: float) -> str:
     )
 
 
-def _finding(f: Finding, lang: str, t: dict[str, str]) -> str:
-    text = e(message(f.code, f.params, lang))
+def _finding(f: Finding, lang: str) -> str:
+    text = e(text_of(f, lang))
     if f.waived:
-        tag = (
-            f'<span class="advisory">[{e(t["waived"])} {e(f.waived_until)}: {e(f.waived)}]</span> '
-        )
+        until = f"{_l('waived', lang)} {e(f.waived_until)}"
+        tag = f'<span class="advisory">[{until}: {e(f.waived)}]</span> '
     elif f.status is FindingStatus.WARN:
-        tag = f'<span class="advisory">[{e(t["advisory"])}]</span> '
+        tag = f'<span class="advisory">[{_l("advisory.long", lang)}]</span> '
     else:
         tag = (
-            f'<span class="firm">[{e(t["firm"])}]</span> ' if f.status is FindingStatus.FAIL else ""
+            f'<span class="firm">[{_l("firm", lang)}]</span> '
+            if f.status is FindingStatus.FAIL
+            else ""
         )
     src = f" <small>({e(f.source)})</small>" if f.source else ""
-    ev = f" — {link(f.url, t['evidence'])}" if f.url else ""
+    ev = f" — {link(f.url, label('evidence', lang))}" if f.url else ""
     return f"<li>{tag}{text}{src}{ev}</li>"
 
 
@@ -141,54 +102,50 @@ def _shot(url: str, shots: dict[str, str]) -> str:
     )
 
 
-def _row(item: ItemResult, lang: str, t: dict[str, str], shots: dict[str, str]) -> str:
+def _row(item: ItemResult, lang: str, shots: dict[str, str]) -> str:
     status = item.status.value
-    notes = [_finding(f, lang, t) for f in item.findings if f.status is not FindingStatus.PASS]
-    title = item.title if lang == "th" or not item.title_en else item.title_en
+    notes = [_finding(f, lang) for f in item.findings if f.status is not FindingStatus.PASS]
+    title = title_of(item, lang)
     urls = "".join(f"<li>{link(u)}{_shot(u, shots)}</li>" for u in item.urls)
     return (
         f'<tr id="{e(item.id)}"><td>{e(item.id)}</td>'
-        f'<td><span class="status" style="background:{COLOURS[status]}">{e(t[status])}</span>'
+        f'<td><span class="status" style="background:{COLOURS[status]}">'
+        f"{e(status_label(status, lang))}</span>"
         f"</td><td>{item.score:.0f}</td><td>{e(title)}</td>"
         f"<td><ul>{''.join(dict.fromkeys(notes))}</ul></td><td><ul>{urls}</ul></td></tr>"
     )
 
 
-def render(report: Report, lang: str = "th") -> str:
-    t = T.get(lang, T["th"])
-    rng = (
-        f"{report.oit_score:.2f}"
-        if report.oit_score == report.oit_score_max
-        else f"{report.oit_score:.2f}–{report.oit_score_max:.2f}"
-    )
+def render(report: Report, options: Options) -> str:
+    lang = options.lang
+    rng = score_range(report.oit_score, report.oit_score_max)
     charts = "".join(
-        _bar(f"{t['indicator']} {ind.id} {ind.title}", ind.score, ind.score_max)
+        _bar(f"{label('indicator', lang)} {ind.id} {ind.title}", ind.score, ind.score_max)
         for ind in report.indicators
     )
-    counts = " · ".join(
-        f"{t[s.value]} {sum(1 for i in report.items if i.status is s)}" for s in ItemStatus
-    )
+    counts = " · ".join(f"{status_label(s.value, lang)} {n}" for s, n in report.counts)
     shots = {u: d for u, _, d in report.screenshots}
-    rows = "".join(_row(i, lang, t, shots) for i in report.items)
+    rows = "".join(_row(i, lang, shots) for i in report.items)
     rewrites = "".join(
-        f'<p class="meta">{e(t["rewrite"])} {link(b)} ({e(t["judged"])} {link(a)})</p>'
+        f'<p class="meta">{_l("rewrite", lang)} {link(b)} ({_l("judged", lang)} {link(a)})</p>'
         for a, b in report.rewrites
     )
+    th = [f"<th>{_l(k, lang)}</th>" if k else "<th></th>" for k in _HEAD]
+    head = "".join(th[:3]) + "\n" + "".join(th[3:])
     return f"""<!doctype html>
 <html lang="{e(lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{e(t["title"])} — {e(report.agency)}</title><style>{CSS}</style></head>
+<title>{_l("report.title", lang)} — {e(report.agency)}</title><style>{CSS}</style></head>
 <body>
-<h1>{e(t["title"])}: {e(report.agency)}</h1>
-<p class="meta">{link(report.main_site)} · {e(t["checklist"])} {e(report.checklist_id)} ·
-{e(t["checked"])} {e(report.today.isoformat())}</p>{rewrites}
-<p><span class="score">{e(t["oit"])} {e(rng)}</span><br>
-<span class="legend">{e(t["legend"])}</span></p>
+<h1>{_l("report.title", lang)}: {e(report.agency)}</h1>
+<p class="meta">{link(report.main_site)} · {_l("checklist", lang)} {e(report.checklist_id)} ·
+{_l("checked", lang)} {e(report.today.isoformat())}</p>{rewrites}
+<p><span class="score">{_l("oit", lang)} {e(rng)}</span><br>
+<span class="legend">{_l("legend", lang)}</span></p>
 <div class="charts">{charts}</div>
 <p>{e(counts)}</p>
-<table><thead><tr><th>{e(t["item"])}</th><th>{e(t["status"])}</th><th>{e(t["score"])}</th>
-<th></th><th>{e(t["reasons"])}</th><th>{e(t["urls"])}</th></tr></thead>
+<table><thead><tr>{head}</tr></thead>
 <tbody>{rows}</tbody></table>
 </body></html>
 """

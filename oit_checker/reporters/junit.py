@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
-from oit_checker.i18n import message
+from oit_checker.i18n import label
 from oit_checker.model import FindingStatus, ItemStatus, Report
+from oit_checker.reporters.base import Options, text_of
 
-SKIP_TEXT = {
-    "th": {"manual": "ต้องตรวจด้วยตนเอง", "missing": "ไม่ได้ส่ง URL"},
-    "en": {"manual": "needs a person to check", "missing": "no URL submitted"},
-}
+BINARY = False
 
 
-def render(report: Report, lang: str = "th") -> str:
-    failures = sum(1 for i in report.items if i.status is ItemStatus.FAIL)
-    skipped = sum(1 for i in report.items if i.status in (ItemStatus.MANUAL, ItemStatus.MISSING))
+def render(report: Report, options: Options) -> str:
+    lang = options.lang
+    failures = report.count(ItemStatus.FAIL)
+    skipped = report.count(ItemStatus.MANUAL) + report.count(ItemStatus.MISSING)
     suite = ET.Element(
         "testsuite",
         {
@@ -40,7 +39,6 @@ def render(report: Report, lang: str = "th") -> str:
         ("today", report.today.isoformat()),
     ):
         ET.SubElement(props, "property", {"name": name, "value": str(value)})
-    skip = SKIP_TEXT.get(lang, SKIP_TEXT["th"])
     for item in report.items:
         case = ET.SubElement(
             suite,
@@ -51,7 +49,7 @@ def render(report: Report, lang: str = "th") -> str:
             },
         )
         reasons = [
-            message(f.code, f.params, lang) + (f" ({f.url})" if f.url else "")
+            text_of(f, lang) + (f" ({f.url})" if f.url else "")
             for f in item.findings
             if f.status is FindingStatus.FAIL
         ]
@@ -61,9 +59,9 @@ def render(report: Report, lang: str = "th") -> str:
             )
             fail.text = "\n".join(reasons)
         elif item.status in (ItemStatus.MANUAL, ItemStatus.MISSING):
-            ET.SubElement(case, "skipped", {"message": skip[item.status.value]})
+            ET.SubElement(case, "skipped", {"message": label(f"skip.{item.status.value}", lang)})
         notes = [
-            message(f.code, f.params, lang)
+            text_of(f, lang)
             for f in item.findings
             if f.status in (FindingStatus.WARN, FindingStatus.MANUAL)
         ]

@@ -13,54 +13,23 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from oit_checker.i18n import message
-from oit_checker.model import FindingStatus, ItemStatus, Report
+from oit_checker.i18n import label, status_label
+from oit_checker.model import FindingStatus, Report
+from oit_checker.reporters.base import Options, text_of, title_of
 
-COLUMNS = {
-    "th": ("ข้อ", "ตัวชี้วัด", "รายการ", "ผล", "คะแนน", "คะแนนสูงสุด", "เหตุผล", "ข้อสังเกต", "URL"),
-    "en": (
-        "Item",
-        "Indicator",
-        "Title",
-        "Status",
-        "Score",
-        "Max score",
-        "Reasons",
-        "Advisories",
-        "URLs",
-    ),
-}
-STATUS = {
-    "th": {"pass": "ผ่าน", "fail": "ไม่ผ่าน", "manual": "ตรวจเอง", "missing": "ไม่ได้ส่ง"},
-    "en": {"pass": "pass", "fail": "fail", "manual": "manual", "missing": "missing"},
-}
+COLUMNS = (
+    "col.item",
+    "col.indicator",
+    "col.title",
+    "col.status",
+    "col.score",
+    "col.max_score",
+    "col.reasons",
+    "col.advisories",
+    "col.url",
+)
 FILL = {"pass": "C6EFCE", "fail": "FFC7CE", "manual": "FFEB9C", "missing": "E4DFEC"}
-SUMMARY = {
-    "th": (
-        "หน่วยงาน",
-        "เว็บไซต์หลัก",
-        "เกณฑ์",
-        "วันที่ตรวจ",
-        "คะแนน OIT (ต่ำสุด)",
-        "คะแนน OIT (สูงสุด)",
-        "ตัวชี้วัด",
-        "จำนวนข้อ",
-        "สรุป",
-        "รายการ",
-    ),
-    "en": (
-        "Agency",
-        "Main site",
-        "Checklist",
-        "Date",
-        "OIT score (min)",
-        "OIT score (max)",
-        "Indicator",
-        "Items",
-        "Summary",
-        "Items",
-    ),
-}
+BINARY = True
 
 
 def _text(value: object) -> object:
@@ -70,29 +39,32 @@ def _text(value: object) -> object:
     return value
 
 
-def render_bytes(report: Report, lang: str = "th") -> bytes:
-    lang = lang if lang in COLUMNS else "th"
-    s = SUMMARY[lang]
+def render(report: Report, options: Options) -> bytes:
+    lang = options.lang
+
+    def t(key: str) -> str:
+        return label(key, lang)
+
     wb = Workbook()
     summary = wb.active
     assert summary is not None
-    summary.title = s[8]
+    summary.title = t("sheet.summary")
     rows: list[tuple[object, ...]] = [
-        (s[0], report.agency),
-        (s[1], report.main_site),
-        (s[2], report.checklist_id),
-        (s[3], report.today.isoformat()),
-        (s[4], report.oit_score),
-        (s[5], report.oit_score_max),
+        (t("agency"), report.agency),
+        (t("main_site"), report.main_site),
+        (t("checklist"), report.checklist_id),
+        (t("today"), report.today.isoformat()),
+        (t("oit.min"), report.oit_score),
+        (t("oit.max"), report.oit_score_max),
         (),
     ]
     rows += [
-        (f"{s[6]} {ind.id} {ind.title}", ind.score, ind.score_max) for ind in report.indicators
+        (f"{t('indicator')} {ind.id} {ind.title}", ind.score, ind.score_max)
+        for ind in report.indicators
     ]
     rows.append(())
-    for status in ItemStatus:
-        count = sum(1 for i in report.items if i.status is status)
-        rows.append((f"{s[7]}: {STATUS[lang][status.value]}", count))
+    for status, count in report.counts:
+        rows.append((f"{t('items.count')}: {status_label(status.value, lang)}", count))
     for row in rows:
         summary.append([_text(v) for v in row])
     for cell in summary["A"]:
@@ -100,18 +72,16 @@ def render_bytes(report: Report, lang: str = "th") -> bytes:
     summary.column_dimensions["A"].width = 38
     summary.column_dimensions["B"].width = 48
 
-    items = wb.create_sheet(s[9])
-    items.append(COLUMNS[lang])
+    items = wb.create_sheet(t("sheet.items"))
+    items.append([t(c) for c in COLUMNS])
     for item in report.items:
         reasons = [
-            message(f.code, f.params, lang)
+            text_of(f, lang)
             for f in item.findings
             if f.status in (FindingStatus.FAIL, FindingStatus.MANUAL)
         ]
-        advice = [
-            message(f.code, f.params, lang) for f in item.findings if f.status is FindingStatus.WARN
-        ]
-        title = item.title if lang == "th" or not item.title_en else item.title_en
+        advice = [text_of(f, lang) for f in item.findings if f.status is FindingStatus.WARN]
+        title = title_of(item, lang)
         items.append(
             [
                 _text(v)
@@ -119,7 +89,7 @@ def render_bytes(report: Report, lang: str = "th") -> bytes:
                     item.id,
                     item.indicator,
                     title,
-                    STATUS[lang][item.status.value],
+                    status_label(item.status.value, lang),
                     item.score,
                     item.score_max,
                     "\n".join(dict.fromkeys(reasons)),
@@ -134,7 +104,7 @@ def render_bytes(report: Report, lang: str = "th") -> bytes:
         cell.font = Font(bold=True)
     items.freeze_panes = "A2"
     items.auto_filter.ref = items.dimensions
-    for col in range(1, len(COLUMNS[lang]) + 1):
+    for col in range(1, len(COLUMNS) + 1):
         letter = get_column_letter(col)
         longest = max(
             (

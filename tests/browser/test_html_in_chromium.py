@@ -9,6 +9,7 @@ import pytest
 
 from oit_checker.fetch.browser import ARGS
 from oit_checker.reporters import html
+from oit_checker.reporters.base import Options
 from tests.test_reporters import PAYLOADS, fixed_report
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -24,7 +25,9 @@ def test_report_renders_in_chromium_and_runs_nothing(tmp_path):
     r = fixed_report()
     items = (dataclasses.replace(r.items[0], title=PAYLOADS[0] + PAYLOADS[1]), *r.items[1:])
     page_file = tmp_path / "report.html"
-    page_file.write_text(html.render(dataclasses.replace(r, items=items), "th"), encoding="utf-8")
+    page_file.write_text(
+        html.render(dataclasses.replace(r, items=items), Options("th")), encoding="utf-8"
+    )
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

@@ -1,0 +1,45 @@
+"""The one reporter contract: ``render(report, options) -> str | bytes`` (lychee's formatters).
+
+A reporter module exposes ``render`` and ``BINARY`` (True when it returns bytes, which then
+need ``-o PATH``). It only formats the frozen Report: statuses, scores, counts and ranges are
+the Report's, words are ``messages/`` labels and finding texts come from ``i18n``. Adding a
+format costs one module, one line in the registry and one golden test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from oit_checker.i18n import message
+from oit_checker.model import Finding, ItemResult, Report
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to render: language, colour (terminal only) and width (terminal only)."""
+
+    lang: str = "th"
+    color: bool = False
+    width: int = 120
+
+
+class Reporter(Protocol):
+    BINARY: bool
+
+    def render(self, report: Report, options: Options) -> str | bytes: ...
+
+
+def score_range(score: float, score_max: float) -> str:
+    """``70.00`` when nothing is left to a person, else ``70.00–80.00``."""
+    return f"{score:.2f}" if score == score_max else f"{score:.2f}–{score_max:.2f}"
+
+
+def title_of(item: ItemResult, lang: str) -> str:
+    """The item's title in the report's language (Thai when no English title exists)."""
+    return item.title if lang == "th" or not item.title_en else item.title_en
+
+
+def text_of(f: Finding, lang: str) -> str:
+    """A finding's sentence in ``lang``."""
+    return message(f.code, f.params, lang)
