@@ -9,9 +9,10 @@ crash a report.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
-from oit_checker.messages import en, th
+from oit_checker.messages import Text, en, th
 
 CATALOGUES = {"th": (th.MESSAGES, th.REASONS), "en": (en.MESSAGES, en.REASONS)}
 LABELS = {"th": th.LABELS, "en": en.LABELS}
@@ -58,12 +59,37 @@ def default_lang() -> str:
     return lang if lang in CATALOGUES else "th"
 
 
-def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
-    messages = CATALOGUES.get(lang, CATALOGUES["th"])[0]
-    template = messages.get(code) or messages.get("*." + code.split(".", 1)[-1])
-    if template is None:
-        return code
+@cache
+def _texts() -> dict[str, Text]:
+    """Finding texts, declared by the modules that emit them (checks, waivers)."""
+    from oit_checker import checks, waivers
+
+    return {**checks.messages(), **waivers.MESSAGES}
+
+
+def _text(code: str) -> Text | None:
+    texts = _texts()
+    return texts.get(code) or texts.get("*." + code.split(".", 1)[-1])
+
+
+def _values(params: Mapping[str, Any], lang: str) -> _Params:
     values = _Params(params)
     if "reason" in params:
         values["reason_text"] = reason_text(str(params["reason"]), lang)
-    return template.format_map(values)
+    return values
+
+
+def remedy(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
+    """How to fix what ``code`` reports, in ``lang`` ("" when there is nothing to fix)."""
+    text = _text(code)
+    fix = text.fix(lang) if text else ""
+    return fix.format_map(_values(params, lang)) if fix else ""
+
+
+def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
+    text = _text(code)
+    if text is not None:
+        return text.text(lang).format_map(_values(params, lang))
+    messages = CATALOGUES.get(lang, CATALOGUES["th"])[0]
+    template = messages.get(code)
+    return code if template is None else template.format_map(_values(params, lang))

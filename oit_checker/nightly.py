@@ -20,7 +20,7 @@ from pathlib import Path
 
 from oit_checker import gate
 from oit_checker.agencies import AgencyEntry
-from oit_checker.checklist.load import load_checklist
+from oit_checker.checklist.load import pick_checklist
 from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
 from oit_checker.errors import InputError, UsageError
@@ -31,8 +31,6 @@ from oit_checker.reporters import night as night_pages
 from oit_checker.reportfile import from_dict
 from oit_checker.settings import RunSettings
 from oit_checker.submission.load import load_submission, validate_against
-
-DEFAULT_CHECKLIST = "ita-2568"  # as `check`, when neither the agency nor its file names one
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,16 +50,14 @@ async def check_agency(entry: AgencyEntry, settings: RunSettings) -> Report:
     """
     if entry.discover:
         assert entry.main_site is not None
-        checklist = load_checklist(entry.checklist or DEFAULT_CHECKLIST)
+        checklist = pick_checklist(entry.checklist)
         found = await discover(entry.main_site, checklist, settings)
         sub = replace(found.submission(checklist), agency=entry.name)
         return await run_check(checklist, sub, settings)
     assert entry.submission is not None
     sub = load_submission(entry.submission, main_site=entry.main_site, agency=entry.name)
     sub = replace(sub, agency=entry.name)
-    checklist = load_checklist(
-        entry.checklist or sub.checklist or (f"ita-{sub.year}" if sub.year else DEFAULT_CHECKLIST)
-    )
+    checklist = pick_checklist(entry.checklist, sub.checklist, year=sub.year)
     validate_against(sub, checklist)
     return await run_check(checklist, sub, settings)
 

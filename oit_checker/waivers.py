@@ -26,11 +26,21 @@ from typing import Any
 
 from oit_checker.errors import InputError
 from oit_checker.itemid import normalize_item_id
+from oit_checker.messages import Text
 from oit_checker.model import Finding, FindingStatus
 from oit_checker.yamlmarks import Marked
 from oit_checker.yamlmarks import parse as parse_yaml
 
 KEYS = {"item", "check", "url", "reason", "expires"}
+
+MESSAGES: dict[str, Text] = {
+    "waiver.expired": Text(
+        "ข้อยกเว้นหมดอายุเมื่อ {expires} จึงไม่ยกเว้นแล้ว: {reason}",
+        "The waiver expired on {expires} and no longer applies: {reason}",
+        fix_th="ต่ออายุข้อยกเว้นในไฟล์ waivers หรือแก้ปัญหาที่ยกเว้นไว้",
+        fix_en="Renew the waiver in the waivers file, or fix what it waived",
+    ),
+}
 
 
 class WaiverError(InputError):

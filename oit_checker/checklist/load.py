@@ -107,6 +107,23 @@ def resolve(ref: str) -> Path:
     )
 
 
+DEFAULT_CHECKLIST = "ita-2568"  # the latest complete, confirmed-where-possible year
+
+
+def checklist_ref(*candidates: str | None, year: int | None = None) -> str:
+    """Which checklist to use: the first named candidate (flag, agency row, submission file),
+    else the submission's year (``ita-<year>``), else :data:`DEFAULT_CHECKLIST`."""
+    for ref in candidates:
+        if ref:
+            return ref
+    return f"ita-{year}" if year else DEFAULT_CHECKLIST
+
+
+def pick_checklist(*candidates: str | None, year: int | None = None) -> Checklist:
+    """:func:`load_checklist` of :func:`checklist_ref` — the one rule every command follows."""
+    return load_checklist(checklist_ref(*candidates, year=year))
+
+
 def load_checklist(ref: str | Path) -> Checklist:
     path = resolve(str(ref))
     return _Loader(path).load()

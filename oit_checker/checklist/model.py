@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from oit_checker.checks._base import Params
+from oit_checker.params import Params
 
 
 @dataclass(frozen=True, slots=True)

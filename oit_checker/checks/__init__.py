@@ -20,34 +20,44 @@ from oit_checker.checks import (
     reachable,
     xlsx_template,
 )
-from oit_checker.checks._base import CheckContext, CheckSpec, Params, Scope, resolve_year
+from oit_checker.checks._base import SHARED_MESSAGES, CheckContext, CheckSpec
+from oit_checker.messages import Text
+from oit_checker.params import Params, resolve_year
+
+MODULES: tuple[ModuleType, ...] = (
+    reachable,
+    on_main_site,
+    not_soft_404,
+    file_type,
+    mentions_year,
+    dated_within,
+    keywords,
+    xlsx_template,
+)
 
 
-def _spec(module: ModuleType, scope: Scope, params: type[Params]) -> CheckSpec:
-    """The check's id is its module name: one place to look, impossible to drift."""
-    name = module.__name__.rsplit(".", 1)[-1]
+def _spec(module: ModuleType) -> CheckSpec:
+    """A check as its module declares it: ``SCOPE``, ``PARAMS``, ``MESSAGES``, ``check`` and a
+    docstring. The id is the module name: one place to look, impossible to drift."""
     return CheckSpec(
-        id=name,
-        scope=scope,
-        params=params,
+        id=module.__name__.rsplit(".", 1)[-1],
+        scope=module.SCOPE,
+        params=module.PARAMS,
         fn=module.check,
         doc=(module.__doc__ or "").strip(),
+        messages=module.MESSAGES,
     )
 
 
-REGISTRY: dict[str, CheckSpec] = {
-    s.id: s
-    for s in (
-        _spec(reachable, "url", reachable.ReachableParams),
-        _spec(on_main_site, "url", on_main_site.OnMainSiteParams),
-        _spec(not_soft_404, "url", not_soft_404.NotSoft404Params),
-        _spec(file_type, "item", file_type.FileTypeParams),
-        _spec(mentions_year, "item", mentions_year.MentionsYearParams),
-        _spec(dated_within, "item", dated_within.DatedWithinParams),
-        _spec(keywords, "item", keywords.KeywordsParams),
-        _spec(xlsx_template, "item", xlsx_template.XlsxTemplateParams),
-    )
-}
+REGISTRY: dict[str, CheckSpec] = {s.id: s for s in map(_spec, MODULES)}
+
+
+def messages() -> dict[str, Text]:
+    """Every code a check can emit, with its texts (the shared ``*.<suffix>`` ones included)."""
+    out: dict[str, Text] = dict(SHARED_MESSAGES)
+    for spec in REGISTRY.values():
+        out.update(spec.messages)
+    return out
 
 
 class UnknownCheck(KeyError):
@@ -70,4 +80,13 @@ def get(check_id: str) -> CheckSpec:
         raise UnknownCheck(check_id) from None
 
 
-__all__ = ["REGISTRY", "CheckContext", "CheckSpec", "Params", "get", "resolve_year", "suggest"]
+__all__ = [
+    "REGISTRY",
+    "CheckContext",
+    "CheckSpec",
+    "Params",
+    "get",
+    "messages",
+    "resolve_year",
+    "suggest",
+]

@@ -15,47 +15,15 @@ Scope:
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
-
+from oit_checker.messages import Text
 from oit_checker.model import DocKind, EvidenceDoc, FindingStatus, Link, Outcome
+from oit_checker.params import Params
 
 Scope = Literal["url", "item"]
-
-
-class Params(BaseModel):
-    """Base of every check's parameters: frozen, strict about unknown keys."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _year_ref(value: Any) -> str:
-    """Accept ``2568``, ``"2568"``, ``"fy"``, ``"fy-1"``, ``"fy+1"`` (relative to the checklist)."""
-    if isinstance(value, bool):
-        raise ValueError("a year is a number such as 2568 or an expression such as fy-1")
-    if isinstance(value, int):
-        if not 2400 < value < 2700:
-            raise ValueError(f"{value} is not a Buddhist-Era year (e.g. 2568)")
-        return str(value)
-    if isinstance(value, str):
-        s = value.strip().lower().replace(" ", "").strip("{}")
-        if re.fullmatch(r"fy([+-]\d{1,2})?", s) or re.fullmatch(r"2[4-6]\d\d", s):
-            return s
-    raise ValueError("a year is a number such as 2568 or an expression such as fy-1")
-
-
-YearRef = Annotated[str, BeforeValidator(_year_ref, json_schema_input_type=int | str)]
-
-
-def resolve_year(ref: str, fiscal_year: int) -> int:
-    """``"fy-1"`` with fiscal year 2568 → 2567; ``"2566"`` → 2566."""
-    if ref.startswith("fy"):
-        return fiscal_year + (int(ref[2:]) if len(ref) > 2 else 0)
-    return int(ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +59,29 @@ class CheckContext:
         return tuple(e for e in self.obtained if not e.document.readable)
 
 
+# Answers every content rule shares (``keywords.unreadable`` falls back to ``*.unreadable``).
+SHARED_MESSAGES: dict[str, Text] = {
+    "*.unreadable": Text(
+        "ตรวจด้วยเครื่องไม่ได้ ({reason_text}) ต้องตรวจด้วยตนเอง",
+        "Cannot be checked by machine ({reason_text}); check by hand",
+        fix_th="ตรวจเอกสารนี้ด้วยตนเอง หรือเผยแพร่ฉบับที่มีชั้นข้อความ (PDF ที่ค้นหาข้อความได้)",
+        fix_en="Check this document by hand, or publish a version with a text layer (a searchable PDF)",
+    ),
+    "*.no_evidence": Text(
+        "ไม่มีหลักฐานให้ตรวจ: เอกสารเปิดไม่ได้ ({reason_text})",
+        "No evidence to check: documents could not be obtained ({reason_text})",
+        fix_th="แก้ลิงก์เอกสารให้เปิดได้ หรืออัปโหลดไฟล์ใหม่ที่ไม่ใหญ่เกินไป แล้วลิงก์จากหน้าที่ส่ง",
+        fix_en="Make the documents open, or upload them again (not too large) and link them from the submitted page",
+    ),
+    "*.offsite_unchecked": Text(
+        "เนื้อหาอยู่บนเว็บไซต์อื่นที่ไม่ได้ตรวจ ต้องตรวจด้วยตนเอง",
+        "The content is on another website that was not checked; check by hand",
+        fix_th="ตรวจเนื้อหาบนเว็บไซต์อื่นด้วยตนเอง หรือย้ายมาไว้บนเว็บไซต์หลัก",
+        fix_en="Check the content on the other website by hand, or move it onto the main website",
+    ),
+}
+
+
 CheckFn = Callable[[CheckContext, Any], Sequence[Outcome]]
 
 
@@ -101,6 +92,7 @@ class CheckSpec:
     params: type[Params]
     fn: CheckFn
     doc: str
+    messages: Mapping[str, Text] = field(default_factory=dict)
 
     def run(self, ctx: CheckContext, params: Params) -> list[Outcome]:
         return list(self.fn(ctx, params))

@@ -12,16 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from oit_checker.checks._base import (
-    CheckContext,
-    Params,
-    YearRef,
-    not_found,
-    passed,
-    resolve_year,
-    substance,
-)
+from oit_checker.checks._base import CheckContext, Scope, not_found, passed, substance
+from oit_checker.messages import Text
 from oit_checker.model import Outcome
+from oit_checker.params import Params, YearRef, resolve_year
 from oit_checker.thaidate import ce_to_be, fiscal_year_bounds
 
 ALL_SOURCES = ("text", "time", "meta", "pdf_meta", "xlsx_meta", "url")
@@ -36,6 +30,21 @@ class DatedWithinParams(Params):
 def thai_date(d: dt.date) -> str:
     """``2024-10-15`` → ``15/10/2567`` (BE), the form an admin reads at a glance."""
     return f"{d.day}/{d.month}/{ce_to_be(d.year)}"
+
+
+SCOPE: Scope = "item"
+PARAMS = DatedWithinParams
+MESSAGES: dict[str, Text] = {
+    "dated_within.ok": Text(
+        "มีวันที่อยู่ในช่วง {window}: {date}", "Carries a date within {window}: {date}"
+    ),
+    "dated_within.outside": Text(
+        "ไม่พบวันที่ในช่วง {window} (วันที่ล่าสุดที่พบ {latest})",
+        "No date within {window} (latest date found {latest})",
+        fix_th="เผยแพร่ข้อมูลที่ลงวันที่อยู่ในช่วง {window}",
+        fix_en="Publish data dated within {window}",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: DatedWithinParams) -> list[Outcome]:

@@ -11,13 +11,28 @@ from __future__ import annotations
 
 from typing import Literal
 
-from oit_checker.checks._base import CheckContext, Params, failed, passed
+from oit_checker.checks._base import CheckContext, Scope, failed, passed
+from oit_checker.messages import Text
 from oit_checker.model import DocKind, Outcome
+from oit_checker.params import Params
 
 
 class FileTypeParams(Params):
     kinds: tuple[DocKind, ...]
     where: Literal["submitted", "evidence"] = "evidence"
+
+
+SCOPE: Scope = "item"
+PARAMS = FileTypeParams
+MESSAGES: dict[str, Text] = {
+    "file_type.ok": Text("พบไฟล์รูปแบบ {kind}", "Found a {kind} file"),
+    "file_type.wrong": Text(
+        "ไม่พบไฟล์รูปแบบที่กำหนด ({wanted}) พบเพียง {found}",
+        "No file of the required format ({wanted}); found only {found}",
+        fix_th="เผยแพร่ไฟล์รูปแบบ {wanted} แล้วลิงก์จากหน้าที่ส่ง",
+        fix_en="Publish a {wanted} file and link it from the submitted page",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: FileTypeParams) -> list[Outcome]:

@@ -15,14 +15,10 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
 
-from oit_checker.checks._base import (
-    CheckContext,
-    Params,
-    not_found,
-    passed,
-    readable_texts,
-)
+from oit_checker.checks._base import CheckContext, Scope, not_found, passed, readable_texts
+from oit_checker.messages import Text
 from oit_checker.model import Outcome
+from oit_checker.params import Params
 from oit_checker.thaitext import contains, match_key
 
 ECHO_MIN_CHARS = 20
@@ -56,6 +52,19 @@ class KeywordsParams(Params):
         ...,
     ]
     min_groups: int | None = None
+
+
+SCOPE: Scope = "item"
+PARAMS = KeywordsParams
+MESSAGES: dict[str, Text] = {
+    "keywords.ok": Text("พบองค์ประกอบครบ: {found}", "All required elements found: {found}"),
+    "keywords.missing": Text(
+        "ขาดองค์ประกอบ {count} รายการ: {missing}",
+        "{count} required element(s) missing: {missing}",
+        fix_th="เพิ่มองค์ประกอบที่ขาดลงในเอกสารหรือหน้าเว็บ: {missing}",
+        fix_en="Add the missing elements to the document or page: {missing}",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:

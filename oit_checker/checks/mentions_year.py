@@ -16,21 +16,34 @@ from urllib.parse import unquote
 
 from oit_checker.checks._base import (
     CheckContext,
-    Params,
-    YearRef,
+    Scope,
     not_found,
     passed,
     readable_texts,
-    resolve_year,
     substance,
 )
+from oit_checker.messages import Text
 from oit_checker.model import Outcome
+from oit_checker.params import Params, YearRef, resolve_year
 from oit_checker.thaidate import find_years
 
 
 class MentionsYearParams(Params):
     year: YearRef = "fy"
     allow_range: bool = False
+
+
+SCOPE: Scope = "item"
+PARAMS = MentionsYearParams
+MESSAGES: dict[str, Text] = {
+    "mentions_year.ok": Text("ระบุปี พ.ศ. {year}", "States the year {year} (BE)"),
+    "mentions_year.missing": Text(
+        "ไม่พบการระบุปี พ.ศ. {year} (พบปี {found})",
+        "Does not state the year {year} (BE); found {found}",
+        fix_th="อัปโหลดเอกสารของปี พ.ศ. {year} แทนฉบับเดิม แล้วส่ง URL ของไฟล์ใหม่",
+        fix_en="Upload the document for {year} (BE) instead, then submit the URL of the new file",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: MentionsYearParams) -> list[Outcome]:

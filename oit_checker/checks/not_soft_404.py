@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
-from oit_checker.checks._base import CheckContext, Params, failed, passed
+from oit_checker.checks._base import CheckContext, Scope, failed, passed
+from oit_checker.messages import Text
 from oit_checker.model import DocKind, Outcome
+from oit_checker.params import Params
 from oit_checker.thaitext import match_key
 
 NOT_FOUND = (
@@ -47,6 +49,25 @@ class NotSoft404Params(Params):
 
     max_chars: int = 1500
     extra_phrases: tuple[str, ...] = ()
+
+
+SCOPE: Scope = "url"
+PARAMS = NotSoft404Params
+MESSAGES: dict[str, Text] = {
+    "not_soft_404.ok": Text("หน้าเว็บมีเนื้อหา", "The page has content"),
+    "not_soft_404.not_found": Text(
+        "หน้าเว็บแจ้งว่าไม่พบหน้า (soft 404) แม้ตอบ HTTP 200",
+        "The page says 'not found' (soft 404) although it answers HTTP 200",
+        fix_th="แก้หน้าให้แสดงข้อมูลของข้อนี้ หรือส่ง URL ของหน้าที่มีข้อมูลจริง",
+        fix_en="Make the page show this item's data, or submit the URL of the page that has it",
+    ),
+    "not_soft_404.login_wall": Text(
+        "หน้าเว็บต้องเข้าสู่ระบบก่อน ผู้ประเมินจะไม่เห็นข้อมูล",
+        "The page requires a login; the assessor will not see the data",
+        fix_th="เปิดให้ดูข้อมูลได้โดยไม่ต้องเข้าสู่ระบบ",
+        fix_en="Let anyone see the data without logging in",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: NotSoft404Params) -> list[Outcome]:

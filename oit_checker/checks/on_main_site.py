@@ -11,8 +11,10 @@ other hosts are not followed, only reported.
 
 from __future__ import annotations
 
-from oit_checker.checks._base import CheckContext, Params, failed, passed, warned
+from oit_checker.checks._base import CheckContext, Scope, failed, passed, warned
+from oit_checker.messages import Text
 from oit_checker.model import Outcome
+from oit_checker.params import Params
 from oit_checker.urls import host_of, is_same_site, is_sharing_host
 
 
@@ -21,6 +23,33 @@ class OnMainSiteParams(Params):
 
     extra_hosts: tuple[str, ...] = ()
     warn_sharing_links: bool = True
+
+
+SCOPE: Scope = "url"
+PARAMS = OnMainSiteParams
+MESSAGES: dict[str, Text] = {
+    "on_main_site.ok": Text(
+        "อยู่บนเว็บไซต์หลักของหน่วยงาน ({host})", "On the agency's main website ({host})"
+    ),
+    "on_main_site.offsite": Text(
+        "URL ไม่ได้อยู่บนเว็บไซต์หลักของหน่วยงาน ({host} ไม่ใช่ {main})",
+        "The URL is not on the agency's main website ({host} is not {main})",
+        fix_th="ย้ายข้อมูลมาไว้บนเว็บไซต์หลักของหน่วยงาน ({main}) แล้วส่ง URL บนเว็บไซต์หลัก",
+        fix_en="Move the data onto the agency's main website ({main}) and submit that URL",
+    ),
+    "on_main_site.redirect_offsite": Text(
+        "URL เปลี่ยนเส้นทางออกไปยัง {host} นอกเว็บไซต์หลัก",
+        "The URL redirects off the main website to {host}",
+        fix_th="ให้ URL เปิดข้อมูลบนเว็บไซต์หลักโดยตรง ไม่เปลี่ยนเส้นทางไปเว็บไซต์อื่น",
+        fix_en="Make the URL show the data on the main website itself, without redirecting elsewhere",
+    ),
+    "on_main_site.sharing_link": Text(
+        "เอกสารฝากไว้บน {host} ซึ่งไม่ใช่เว็บไซต์หลักของหน่วยงาน",
+        "A document is hosted on {host}, not on the main website",
+        fix_th="อัปโหลดเอกสารไว้บนเว็บไซต์หลักแทนการฝากไว้บน {host}",
+        fix_en="Upload the document to the main website instead of {host}",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: OnMainSiteParams) -> list[Outcome]:

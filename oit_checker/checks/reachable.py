@@ -11,8 +11,10 @@ reason, where it matters).
 
 from __future__ import annotations
 
-from oit_checker.checks._base import CheckContext, Params, failed, passed, warned
+from oit_checker.checks._base import CheckContext, Scope, failed, passed, warned
+from oit_checker.messages import Text
 from oit_checker.model import Outcome, Resource
+from oit_checker.params import Params
 
 
 class ReachableParams(Params):
@@ -26,6 +28,31 @@ def _reason(r: Resource) -> str:
     if r.error is not None:
         return r.error.value
     return f"http_{r.status}"
+
+
+SCOPE: Scope = "url"
+PARAMS = ReachableParams
+MESSAGES: dict[str, Text] = {
+    "reachable.ok": Text("เปิดได้ (HTTP {status})", "Opens (HTTP {status})"),
+    "reachable.broken": Text(
+        "เปิด URL ไม่ได้: {reason_text}",
+        "The URL does not open: {reason_text}",
+        fix_th="แก้ให้ URL เปิดได้ (หน้า/ไฟล์ยังอยู่ และเปิดได้โดยไม่ต้องเข้าสู่ระบบ) แล้วส่ง URL ที่เปิดได้",
+        fix_en="Make the URL open (the page or file still exists and needs no login), then submit the working URL",
+    ),
+    "reachable.tls_invalid": Text(
+        "ใบรับรอง HTTPS ไม่ถูกต้อง เบราว์เซอร์ของผู้ประเมินจะแสดงคำเตือน ({detail})",
+        "Invalid HTTPS certificate; the assessor's browser will warn ({detail})",
+        fix_th="ต่ออายุหรือติดตั้งใบรับรอง HTTPS ของเว็บไซต์ให้ถูกต้อง",
+        fix_en="Renew or install a valid HTTPS certificate for the website",
+    ),
+    "reachable.broken_link": Text(
+        "เอกสารที่ลิงก์ไว้เปิดไม่ได้: {reason_text}",
+        "A linked document does not open: {reason_text}",
+        fix_th="แก้ลิงก์เอกสารที่เปิดไม่ได้ หรืออัปโหลดไฟล์ใหม่แล้วแก้ลิงก์ในหน้าที่ส่ง",
+        fix_en="Fix the broken document link, or upload the file again and update the link on the submitted page",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: ReachableParams) -> list[Outcome]:

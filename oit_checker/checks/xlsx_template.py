@@ -15,17 +15,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from oit_checker.checks._base import (
-    CheckContext,
-    Params,
-    YearRef,
-    failed,
-    not_found,
-    passed,
-    resolve_year,
-    warned,
-)
+from oit_checker.checks._base import CheckContext, Scope, failed, not_found, passed, warned
+from oit_checker.messages import Text
 from oit_checker.model import DocKind, EvidenceDoc, Outcome, Sheet
+from oit_checker.params import Params, YearRef, resolve_year
 from oit_checker.thaidate import find_years
 from oit_checker.thaitext import match_key
 
@@ -181,6 +174,64 @@ def _judge(e: EvidenceDoc, p: XlsxTemplateParams, year: int) -> list[Outcome]:
                 )
             )
     return out
+
+
+SCOPE: Scope = "item"
+PARAMS = XlsxTemplateParams
+MESSAGES: dict[str, Text] = {
+    "xlsx_template.ok": Text(
+        "ไฟล์ Excel ตรงตามแบบฟอร์ม ป.ป.ช. (ชีต: {sheets})",
+        "The Excel file follows the NACC template (sheets: {sheets})",
+    ),
+    "xlsx_template.no_workbook": Text(
+        "ไม่พบไฟล์ Excel (.xlsx) ตามแบบฟอร์มของ ป.ป.ช.",
+        "No Excel (.xlsx) file in the NACC template",
+        fix_th="ดาวน์โหลดแบบฟอร์ม Excel ของ ป.ป.ช. จากระบบ ITAS กรอกข้อมูล แล้วเผยแพร่เป็นไฟล์ .xlsx",
+        fix_en="Download the NACC Excel template from ITAS, fill it in and publish it as an .xlsx file",
+    ),
+    "xlsx_template.sheet_missing": Text(
+        'ไม่พบชีต "{sheet}" ในไฟล์ Excel (ห้ามลบชีตของแบบฟอร์ม ป.ป.ช.)',
+        'Sheet "{sheet}" is missing (never delete NACC template sheets)',
+        fix_th='ใช้ไฟล์แบบฟอร์มต้นฉบับจากระบบ ITAS ที่ยังมีชีต "{sheet}" แล้วกรอกข้อมูลใหม่',
+        fix_en='Start again from the original ITAS template, which still has sheet "{sheet}", and fill it in',
+    ),
+    "xlsx_template.sheet_order": Text(
+        "ลำดับชีตไม่ตรงแบบฟอร์ม (ต้องเป็น {expected})",
+        "Sheets are not in the template's order ({expected})",
+        fix_th="เรียงชีตให้ตรงแบบฟอร์มต้นฉบับ ({expected})",
+        fix_en="Put the sheets back in the template's order ({expected})",
+    ),
+    "xlsx_template.header_mismatch": Text(
+        'หัวตารางในชีต "{sheet}" ไม่ตรงแบบฟอร์ม ที่คอลัมน์ "{column}"',
+        'Header of sheet "{sheet}" differs from the template at "{column}"',
+        fix_th='คืนหัวตารางของชีต "{sheet}" ให้ตรงแบบฟอร์มต้นฉบับ (อย่าแก้ชื่อคอลัมน์)',
+        fix_en='Restore the template header of sheet "{sheet}" (do not rename columns)',
+    ),
+    "xlsx_template.column_missing": Text(
+        'ไม่พบคอลัมน์ "{column}" ในชีต "{sheet}"',
+        'Column "{column}" not found in sheet "{sheet}"',
+        fix_th='เพิ่มคอลัมน์ "{column}" กลับเข้าชีต "{sheet}" ตามแบบฟอร์ม',
+        fix_en='Put column "{column}" back into sheet "{sheet}" as in the template',
+    ),
+    "xlsx_template.fy_wrong": Text(
+        'คอลัมน์ "{column}" ไม่ใช่ปีงบประมาณ {year} (พบ {found})',
+        'Column "{column}" is not fiscal year {year} (found {found})',
+        fix_th='กรอกข้อมูลของปีงบประมาณ {year} ในคอลัมน์ "{column}"',
+        fix_en='Enter the data of fiscal year {year} in column "{column}"',
+    ),
+    "xlsx_template.too_few_rows": Text(
+        'ชีต "{sheet}" มีข้อมูล {rows} แถว น้อยกว่าที่กำหนด {min} แถว',
+        'Sheet "{sheet}" has {rows} data rows, fewer than {min}',
+        fix_th="กรอกรายการให้ครบตามแบบฟอร์ม (อย่างน้อย {min} รายการ หรือทุกรายการที่มี)",
+        fix_en="List every procurement the template asks for (at least {min}, or all there are)",
+    ),
+    "xlsx_template.status_unknown": Text(
+        "ค่าสถานะการจัดซื้อจัดจ้างไม่อยู่ในรายการของแบบฟอร์ม: {values}",
+        "Procurement status values not in the template's list: {values}",
+        fix_th="เลือกสถานะจากรายการของแบบฟอร์ม เช่น อยู่ระหว่างระยะสัญญา, สิ้นสุดสัญญา",
+        fix_en="Pick status values from the template's list, e.g. อยู่ระหว่างระยะสัญญา, สิ้นสุดสัญญา",
+    ),
+}
 
 
 def check(ctx: CheckContext, params: XlsxTemplateParams) -> list[Outcome]:

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker import gate
-from oit_checker.checklist.load import load_checklist
-from oit_checker.checklist.model import Checklist
+from oit_checker.checklist.load import pick_checklist
 from oit_checker.cli._common import (
     add_run_flags,
     emit,
@@ -26,7 +25,7 @@ from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.reportfile import load_report
 from oit_checker.rewrite import Rewrite, rewrite_out
-from oit_checker.submission.load import Submission, load_submission, validate_against
+from oit_checker.submission.load import load_submission, validate_against
 from oit_checker.waivers import load_waivers
 
 
@@ -81,16 +80,6 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def pick_checklist(explicit: str | None, sub: Submission) -> Checklist:
-    if explicit:
-        return load_checklist(explicit)
-    if sub.checklist:
-        return load_checklist(sub.checklist)
-    if sub.year:
-        return load_checklist(f"ita-{sub.year}")
-    return load_checklist("ita-2568")
-
-
 def _require(value: str | None) -> tuple[str, ...]:
     if not value:
         return ()
@@ -131,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     baseline = load_report(args.baseline) if args.baseline else None
     output_pairs(args)  # a usage error must come before the crawl, not after
     sub = load_submission(args.submission, main_site=args.main_site, agency=args.agency)
-    checklist = pick_checklist(args.checklist, sub)
+    checklist = pick_checklist(args.checklist, sub.checklist, year=sub.year)
     validate_against(sub, checklist)
     waivers = load_waivers(args.waivers) if args.waivers else ()
     with Progress() as progress:

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from oit_checker.checklist.load import load_checklist
+from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
 from oit_checker.cli._common import add_run_flags, emit, settings_from
 from oit_checker.engine import run_check
 from oit_checker.gate import Exit
@@ -55,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             sub = load_submission(sub_path)
-            report = asyncio.run(run_check(load_checklist("ita-2568"), sub, settings))
+            report = asyncio.run(run_check(load_checklist(DEFAULT_CHECKLIST), sub, settings))
     emit(report, args, settings.lang)
     return Exit.OK

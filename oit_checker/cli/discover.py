@@ -15,7 +15,7 @@ import json
 import sys
 from typing import Any
 
-from oit_checker.checklist.load import load_checklist
+from oit_checker.checklist.load import pick_checklist
 from oit_checker.cli._common import add_fetch_flags, settings_from, write_output
 from oit_checker.cli.progress import Progress
 from oit_checker.discover.crawl import Discovery, Limits, discover
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     year = _year(args.year)
     if args.checklist is None and year is None:
         raise UsageError("give --year (e.g. --year 2568) or --checklist", {})
-    checklist = load_checklist(args.checklist or f"ita-{year}")
+    checklist = pick_checklist(args.checklist, year=year)
     if year is not None and checklist.year != year:
         raise UsageError(
             "--year {year} but checklist {checklist} is for {other}",

@@ -17,6 +17,7 @@ import datetime as dt
 import html
 from pathlib import Path
 
+from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
 from oit_checker.demo.files import make_pdf, make_procurement_xlsx
 
 AGENCY = "องค์การบริหารส่วนตำบลตัวอย่าง"
@@ -148,9 +149,7 @@ def _page(
 
 def build(root: Path) -> dict[str, str]:
     """Write the site under ``root``; return item → path of the URL to submit."""
-    from oit_checker.checklist.load import load_checklist
-
-    checklist = load_checklist("ita-2568")
+    checklist = load_checklist(DEFAULT_CHECKLIST)
     ita = root / "ita" / "2568"
     docs = root / "files" / "ita2568"
     ita.mkdir(parents=True, exist_ok=True)
@@ -198,6 +197,11 @@ def build(root: Path) -> dict[str, str]:
 
 
 def submission_yaml(origin: str, paths: dict[str, str]) -> str:
-    lines = [f"agency: {AGENCY}", f"main_site: {origin}/", "checklist: ita-2568", "items:"]
+    lines = [
+        f"agency: {AGENCY}",
+        f"main_site: {origin}/",
+        f"checklist: {DEFAULT_CHECKLIST}",
+        "items:",
+    ]
     lines.extend(f"  {item}: {origin}{path}" for item, path in paths.items())
     return "\n".join(lines) + "\n"

@@ -1,39 +1,8 @@
 """English messages (``--lang en``)."""
 
-MESSAGES: dict[str, str] = {
-    "reachable.ok": "Opens (HTTP {status})",
-    "reachable.broken": "The URL does not open: {reason_text}",
-    "reachable.tls_invalid": "Invalid HTTPS certificate; the assessor's browser will warn ({detail})",
-    "reachable.broken_link": "A linked document does not open: {reason_text}",
-    "on_main_site.ok": "On the agency's main website ({host})",
-    "on_main_site.offsite": "The URL is not on the agency's main website ({host} is not {main})",
-    "on_main_site.redirect_offsite": "The URL redirects off the main website to {host}",
-    "on_main_site.sharing_link": "A document is hosted on {host}, not on the main website",
-    "not_soft_404.ok": "The page has content",
-    "not_soft_404.not_found": "The page says 'not found' (soft 404) although it answers HTTP 200",
-    "not_soft_404.login_wall": "The page requires a login; the assessor will not see the data",
-    "file_type.ok": "Found a {kind} file",
-    "file_type.wrong": "No file of the required format ({wanted}); found only {found}",
-    "mentions_year.ok": "States the year {year} (BE)",
-    "mentions_year.missing": "Does not state the year {year} (BE); found {found}",
-    "dated_within.ok": "Carries a date within {window}: {date}",
-    "dated_within.outside": "No date within {window} (latest date found {latest})",
-    "keywords.ok": "All required elements found: {found}",
-    "keywords.missing": "{count} required element(s) missing: {missing}",
-    "xlsx_template.ok": "The Excel file follows the NACC template (sheets: {sheets})",
-    "xlsx_template.no_workbook": "No Excel (.xlsx) file in the NACC template",
-    "xlsx_template.sheet_missing": 'Sheet "{sheet}" is missing (never delete NACC template sheets)',
-    "xlsx_template.sheet_order": "Sheets are not in the template's order ({expected})",
-    "xlsx_template.header_mismatch": 'Header of sheet "{sheet}" differs from the template at "{column}"',
-    "xlsx_template.column_missing": 'Column "{column}" not found in sheet "{sheet}"',
-    "xlsx_template.fy_wrong": 'Column "{column}" is not fiscal year {year} (found {found})',
-    "xlsx_template.too_few_rows": 'Sheet "{sheet}" has {rows} data rows, fewer than {min}',
-    "xlsx_template.status_unknown": "Procurement status values not in the template's list: {values}",
-    "waiver.expired": "The waiver expired on {expires} and no longer applies: {reason}",
-    "*.unreadable": "Cannot be checked by machine ({reason_text}); check by hand",
-    "*.no_evidence": "No evidence to check: documents could not be obtained ({reason_text})",
-    "*.offsite_unchecked": "The content is on another website that was not checked; check by hand",
-}
+# Finding texts live beside the checks that emit them (``checks/<id>.py`` MESSAGES);
+# what stays here is the discover command's prose, reasons, input errors and report labels.
+MESSAGES: dict[str, str] = {}
 
 REASONS: dict[str, str] = {
     "invalid_url": "invalid URL",

@@ -1,39 +1,8 @@
 """Thai messages (the default). Templates use ``{name}`` fields from the finding's params."""
 
-MESSAGES: dict[str, str] = {
-    "reachable.ok": "เปิดได้ (HTTP {status})",
-    "reachable.broken": "เปิด URL ไม่ได้: {reason_text}",
-    "reachable.tls_invalid": "ใบรับรอง HTTPS ไม่ถูกต้อง เบราว์เซอร์ของผู้ประเมินจะแสดงคำเตือน ({detail})",
-    "reachable.broken_link": "เอกสารที่ลิงก์ไว้เปิดไม่ได้: {reason_text}",
-    "on_main_site.ok": "อยู่บนเว็บไซต์หลักของหน่วยงาน ({host})",
-    "on_main_site.offsite": "URL ไม่ได้อยู่บนเว็บไซต์หลักของหน่วยงาน ({host} ไม่ใช่ {main})",
-    "on_main_site.redirect_offsite": "URL เปลี่ยนเส้นทางออกไปยัง {host} นอกเว็บไซต์หลัก",
-    "on_main_site.sharing_link": "เอกสารฝากไว้บน {host} ซึ่งไม่ใช่เว็บไซต์หลักของหน่วยงาน",
-    "not_soft_404.ok": "หน้าเว็บมีเนื้อหา",
-    "not_soft_404.not_found": "หน้าเว็บแจ้งว่าไม่พบหน้า (soft 404) แม้ตอบ HTTP 200",
-    "not_soft_404.login_wall": "หน้าเว็บต้องเข้าสู่ระบบก่อน ผู้ประเมินจะไม่เห็นข้อมูล",
-    "file_type.ok": "พบไฟล์รูปแบบ {kind}",
-    "file_type.wrong": "ไม่พบไฟล์รูปแบบที่กำหนด ({wanted}) พบเพียง {found}",
-    "mentions_year.ok": "ระบุปี พ.ศ. {year}",
-    "mentions_year.missing": "ไม่พบการระบุปี พ.ศ. {year} (พบปี {found})",
-    "dated_within.ok": "มีวันที่อยู่ในช่วง {window}: {date}",
-    "dated_within.outside": "ไม่พบวันที่ในช่วง {window} (วันที่ล่าสุดที่พบ {latest})",
-    "keywords.ok": "พบองค์ประกอบครบ: {found}",
-    "keywords.missing": "ขาดองค์ประกอบ {count} รายการ: {missing}",
-    "xlsx_template.ok": "ไฟล์ Excel ตรงตามแบบฟอร์ม ป.ป.ช. (ชีต: {sheets})",
-    "xlsx_template.no_workbook": "ไม่พบไฟล์ Excel (.xlsx) ตามแบบฟอร์มของ ป.ป.ช.",
-    "xlsx_template.sheet_missing": 'ไม่พบชีต "{sheet}" ในไฟล์ Excel (ห้ามลบชีตของแบบฟอร์ม ป.ป.ช.)',
-    "xlsx_template.sheet_order": "ลำดับชีตไม่ตรงแบบฟอร์ม (ต้องเป็น {expected})",
-    "xlsx_template.header_mismatch": 'หัวตารางในชีต "{sheet}" ไม่ตรงแบบฟอร์ม ที่คอลัมน์ "{column}"',
-    "xlsx_template.column_missing": 'ไม่พบคอลัมน์ "{column}" ในชีต "{sheet}"',
-    "xlsx_template.fy_wrong": 'คอลัมน์ "{column}" ไม่ใช่ปีงบประมาณ {year} (พบ {found})',
-    "xlsx_template.too_few_rows": 'ชีต "{sheet}" มีข้อมูล {rows} แถว น้อยกว่าที่กำหนด {min} แถว',
-    "xlsx_template.status_unknown": "ค่าสถานะการจัดซื้อจัดจ้างไม่อยู่ในรายการของแบบฟอร์ม: {values}",
-    "waiver.expired": "ข้อยกเว้นหมดอายุเมื่อ {expires} จึงไม่ยกเว้นแล้ว: {reason}",
-    "*.unreadable": "ตรวจด้วยเครื่องไม่ได้ ({reason_text}) ต้องตรวจด้วยตนเอง",
-    "*.no_evidence": "ไม่มีหลักฐานให้ตรวจ: เอกสารเปิดไม่ได้ ({reason_text})",
-    "*.offsite_unchecked": "เนื้อหาอยู่บนเว็บไซต์อื่นที่ไม่ได้ตรวจ ต้องตรวจด้วยตนเอง",
-}
+# Finding texts live beside the checks that emit them (``checks/<id>.py`` MESSAGES);
+# what stays here is the discover command's prose, reasons, input errors and report labels.
+MESSAGES: dict[str, str] = {}
 
 REASONS: dict[str, str] = {
     "invalid_url": "URL ไม่ถูกต้อง",
