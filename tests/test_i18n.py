@@ -17,6 +17,7 @@ ERROR_CALLS = {
     "InputError",
     "WaiverError",
     "ReportFileError",
+    "cls",
 }
 ROOT = pathlib.Path(oit_checker.__file__).parent
 

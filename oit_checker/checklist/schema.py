@@ -11,22 +11,24 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker import checks
+from oit_checker.checklist.document import CHECK_PLACEHOLDER, ChecklistDoc, ExtendingDoc
+from oit_checker.checklist.entries import CONFIDENCE
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_PATH = ROOT / "checklists" / "checklist.schema.json"
 DOCS_PATH = ROOT / "docs" / "checks.md"
 
 
-def json_schema() -> dict[str, Any]:
-    defs: dict[str, Any] = {}
-    check_forms: list[dict[str, Any]] = [{"type": "string", "enum": sorted(checks.REGISTRY)}]
-    meta = {"source": {"type": "string"}, "confidence": {"enum": ["confirmed", "inferred"]}}
+def _check_forms(defs: dict[str, Any]) -> list[dict[str, Any]]:
+    """The three ways to write a rule, per registered check, with its Params schema."""
+    forms: list[dict[str, Any]] = [{"type": "string", "enum": sorted(checks.REGISTRY)}]
+    meta = {"source": {"type": "string"}, "confidence": {"enum": sorted(CONFIDENCE)}}
     for cid, spec in sorted(checks.REGISTRY.items()):
         params = spec.params.model_json_schema(ref_template="#/$defs/{model}")
         defs.update(params.pop("$defs", {}))
         defs[f"{cid}_params"] = params
         ref = {"$ref": f"#/$defs/{cid}_params"}
-        check_forms.append(
+        forms.append(
             {
                 "type": "object",
                 "required": [cid],
@@ -34,7 +36,7 @@ def json_schema() -> dict[str, Any]:
                 "properties": {cid: {"anyOf": [ref, {"type": "null"}]}, **meta},
             }
         )
-        check_forms.append(
+        forms.append(
             {
                 "type": "object",
                 "required": ["check"],
@@ -42,70 +44,41 @@ def json_schema() -> dict[str, Any]:
                 "properties": {"check": {"const": cid}, "params": ref, **meta},
             }
         )
-    item: dict[str, Any] = {
-        "type": "object",
-        "required": ["id", "indicator", "title"],
-        "additionalProperties": False,
-        "properties": {
-            "id": {"type": "string"},
-            "indicator": {"type": "integer"},
-            "topic": {"type": "string"},
-            "title": {"type": "string"},
-            "title_en": {"type": "string"},
-            "weight": {"type": "number", "minimum": 0},
-            "formats": {"type": "array", "items": {"type": "string"}},
-            "checks": {"type": "array", "items": {"$ref": "#/$defs/check"}},
-            "note": {"type": "string"},
-            "defaults": {"type": "boolean"},
-        },
-    }
-    defs["check"] = {"anyOf": check_forms}
-    override = {
-        "type": "object",
-        "required": ["id"],
-        "additionalProperties": False,
-        "properties": {
-            **item["properties"],
-            "add_checks": {"type": "array", "items": {"$ref": "#/$defs/check"}},
-            "params": {"type": "object"},
-            "add_keywords": {
-                "type": "object",
-                "additionalProperties": {"type": "array", "items": {"type": "string"}},
-            },
-        },
-    }
+    return forms
+
+
+def _link_checks(node: Any) -> Any:
+    """Point every rule placeholder of the models at the registry's check forms."""
+    if node == CHECK_PLACEHOLDER:
+        return {"$ref": "#/$defs/check"}
+    if isinstance(node, dict):
+        return {k: _link_checks(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_link_checks(v) for v in node]
+    return node
+
+
+def json_schema() -> dict[str, Any]:
+    """Generated from the document models: a full checklist, or one that ``extends:``."""
+    defs: dict[str, Any] = {}
+    sides = {}
+    for name, model in (("full", ChecklistDoc), ("extending", ExtendingDoc)):
+        schema = model.model_json_schema(ref_template="#/$defs/{model}", by_alias=True)
+        defs.update(schema.pop("$defs", {}))
+        sides[name] = schema
+    defs = _link_checks(defs)
+    sides = _link_checks(sides)
+    defs["check"] = {"anyOf": _check_forms(defs)}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://oit-checker.example/checklist.schema.json",
         "title": "oit-checker checklist",
         "type": "object",
         "required": ["id"],
-        "additionalProperties": False,
         # A file that `extends:` another lists item overrides; a full checklist lists items.
         "if": {"required": ["extends"]},
-        "then": {"properties": {"items": {"type": "array", "items": override}}},
-        "else": {
-            "required": ["id", "year", "items"],
-            "properties": {"items": {"type": "array", "minItems": 1, "items": item}},
-        },
-        "properties": {
-            "schema": {"type": "string"},
-            "id": {"type": "string"},
-            "extends": {"type": "string"},
-            "scheme": {"type": "string"},
-            "note": {"type": "string"},
-            "year": {"type": "integer", "minimum": 2500, "maximum": 2700},
-            "title": {"type": "string"},
-            "title_en": {"type": "string"},
-            "status": {"type": "object"},
-            "sources": {"type": "object"},
-            "indicators": {"type": "array", "items": {"type": "object", "required": ["id"]}},
-            "defaults": {
-                "type": "object",
-                "properties": {"checks": {"type": "array", "items": {"$ref": "#/$defs/check"}}},
-            },
-            "items": {"type": "array"},
-        },
+        "then": sides["extending"],
+        "else": sides["full"],
         "$defs": defs,
     }
 

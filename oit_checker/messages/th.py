@@ -217,3 +217,5 @@ LABELS: dict[str, str] = {
     "skip.manual": "ต้องตรวจด้วยตนเอง",
     "skip.missing": "ไม่ได้ส่ง URL",
 }
+
+ERRORS["invalid value: {detail}"] = "ค่าไม่ถูกต้อง: {detail}"
