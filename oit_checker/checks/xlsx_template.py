@@ -66,8 +66,26 @@ def _header_problem(sheet: Sheet, want: tuple[str, ...], mode: str) -> str | Non
 
 
 def _judge(e: EvidenceDoc, p: XlsxTemplateParams, year: int) -> list[Outcome]:
-    url = e.resource.url
-    sheets = e.document.sheets
+    """Every configured rule over one workbook, in the order an admin would fix them."""
+    url, sheets = e.resource.url, e.document.sheets
+    out = _sheet_rules(url, sheets, p)
+    data = _find_sheet(sheets, p.data_sheet) if p.data_sheet else (sheets[0] if sheets else None)
+    if data is None:
+        if p.data_sheet and p.data_sheet not in p.required_sheets:
+            names = " | ".join(s.name for s in sheets)
+            out.append(
+                failed("xlsx_template.sheet_missing", url=url, sheet=p.data_sheet, evidence=names)
+            )
+        return out
+    for rule in (_header_rule, _fy_rule, _rows_rule, _status_rule):
+        found = rule(url, data, p, year)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _sheet_rules(url: str, sheets: tuple[Sheet, ...], p: XlsxTemplateParams) -> list[Outcome]:
+    """Required sheets present (the seed-000 deleted sheet) and in the template's order."""
     names = [s.name for s in sheets]
     out: list[Outcome] = []
     positions = []
@@ -90,90 +108,69 @@ def _judge(e: EvidenceDoc, p: XlsxTemplateParams, year: int) -> list[Outcome]:
                 evidence=" | ".join(names),
             )
         )
-    data = _find_sheet(sheets, p.data_sheet) if p.data_sheet else (sheets[0] if sheets else None)
-    if data is None:
-        if p.data_sheet and p.data_sheet not in p.required_sheets:
-            out.append(
-                failed(
-                    "xlsx_template.sheet_missing",
-                    url=url,
-                    sheet=p.data_sheet,
-                    evidence=" | ".join(names),
-                )
-            )
-        return out
-    if p.header:
-        bad = _header_problem(data, p.header, p.header_mode)
-        if bad is not None:
-            out.append(
-                failed(
-                    "xlsx_template.header_mismatch",
-                    url=url,
-                    sheet=data.name,
-                    column=bad,
-                    evidence=" | ".join(h for h in data.header if h),
-                )
-            )
-    if p.fy_column:
-        col = _column(data, p.fy_column)
-        if col is None:
-            out.append(
-                failed("xlsx_template.column_missing", url=url, sheet=data.name, column=p.fy_column)
-            )
-        else:
-            years = {
-                y
-                for row in data.rows
-                if col < len(row) and row[col]
-                for y, _, _ in find_years(row[col])
-            }
-            if data.rows and year not in years:
-                shown = ", ".join(str(y) for y in sorted(years)) or "-"
-                out.append(
-                    failed(
-                        "xlsx_template.fy_wrong",
-                        url=url,
-                        sheet=data.name,
-                        column=p.fy_column,
-                        year=year,
-                        found=shown,
-                        evidence=shown,
-                    )
-                )
-    if data.row_count < p.min_rows:
-        out.append(
-            failed(
-                "xlsx_template.too_few_rows",
-                url=url,
-                sheet=data.name,
-                rows=data.row_count,
-                min=p.min_rows,
-            )
-        )
-    if p.status_column and p.status_values:
-        col = _column(data, p.status_column)
-        allowed = {match_key(v) for v in p.status_values}
-        odd = sorted(
-            {
-                row[col]
-                for row in data.rows
-                if col is not None
-                and col < len(row)
-                and row[col]
-                and match_key(row[col]) not in allowed
-            }
-        )
-        if odd:
-            out.append(
-                warned(
-                    "xlsx_template.status_unknown",
-                    url=url,
-                    sheet=data.name,
-                    values=", ".join(odd[:5]),
-                    evidence=", ".join(odd[:5]),
-                )
-            )
     return out
+
+
+def _header_rule(url: str, data: Sheet, p: XlsxTemplateParams, year: int) -> Outcome | None:
+    bad = _header_problem(data, p.header, p.header_mode) if p.header else None
+    if bad is None:
+        return None
+    return failed(
+        "xlsx_template.header_mismatch",
+        url=url,
+        sheet=data.name,
+        column=bad,
+        evidence=" | ".join(h for h in data.header if h),
+    )
+
+
+def _fy_rule(url: str, data: Sheet, p: XlsxTemplateParams, year: int) -> Outcome | None:
+    if not p.fy_column:
+        return None
+    col = _column(data, p.fy_column)
+    if col is None:
+        return failed("xlsx_template.column_missing", url=url, sheet=data.name, column=p.fy_column)
+    years = {
+        y for row in data.rows if col < len(row) and row[col] for y, _, _ in find_years(row[col])
+    }
+    if not data.rows or year in years:
+        return None
+    shown = ", ".join(str(y) for y in sorted(years)) or "-"
+    return failed(
+        "xlsx_template.fy_wrong",
+        url=url,
+        sheet=data.name,
+        column=p.fy_column,
+        year=year,
+        found=shown,
+        evidence=shown,
+    )
+
+
+def _rows_rule(url: str, data: Sheet, p: XlsxTemplateParams, year: int) -> Outcome | None:
+    if data.row_count >= p.min_rows:
+        return None
+    return failed(
+        "xlsx_template.too_few_rows", url=url, sheet=data.name, rows=data.row_count, min=p.min_rows
+    )
+
+
+def _status_rule(url: str, data: Sheet, p: XlsxTemplateParams, year: int) -> Outcome | None:
+    """Status values outside the template's drop-down (both spellings in use are allowed)."""
+    if not (p.status_column and p.status_values):
+        return None
+    col = _column(data, p.status_column)
+    if col is None:
+        return None
+    allowed = {match_key(v) for v in p.status_values}
+    cells = (row[col] for row in data.rows if col < len(row) and row[col])
+    odd = sorted({v for v in cells if match_key(v) not in allowed})
+    if not odd:
+        return None
+    shown = ", ".join(odd[:5])
+    return warned(
+        "xlsx_template.status_unknown", url=url, sheet=data.name, values=shown, evidence=shown
+    )
 
 
 SCOPE: Scope = "item"
