@@ -1,18 +1,17 @@
-"""Message codes + params → a Thai (default) or English sentence.
+"""Thai first: catalogue codes, reasons, report labels and input errors → Thai or English.
 
-Checks never hold final prose (STYLE habit 2); reporters call :func:`message`. A code without
-its own template falls back to the ``*.<suffix>`` template shared by all content rules
-(``keywords.unreadable`` → ``*.unreadable``), then to the code itself, so a new code can never
-crash a report.
+Checks never hold final prose (STYLE habit 2). Finding texts are declared beside the checks and
+rendered by :mod:`oit_checker.texts`; this module holds what is shared below every stage (the
+reasons a fetch fails, the words of reports, the input-error templates) and the one
+``fill`` that puts params into a template.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cache
 from typing import Any
 
-from oit_checker.messages import Text, en, th
+from oit_checker.messages import en, th
 
 CATALOGUES = {"th": (th.MESSAGES, th.REASONS), "en": (en.MESSAGES, en.REASONS)}
 LABELS = {"th": th.LABELS, "en": en.LABELS}
@@ -59,37 +58,15 @@ def default_lang() -> str:
     return lang if lang in CATALOGUES else "th"
 
 
-@cache
-def _texts() -> dict[str, Text]:
-    """Finding texts, declared by the modules that emit them (checks, waivers)."""
-    from oit_checker import checks, waivers
-
-    return {**checks.messages(), **waivers.MESSAGES}
-
-
-def _text(code: str) -> Text | None:
-    texts = _texts()
-    return texts.get(code) or texts.get("*." + code.split(".", 1)[-1])
-
-
-def _values(params: Mapping[str, Any], lang: str) -> _Params:
+def fill(template: str, params: Mapping[str, Any], lang: str = "th") -> str:
+    """``template`` with the finding's params; ``{reason_text}`` is the reason in ``lang``."""
     values = _Params(params)
     if "reason" in params:
         values["reason_text"] = reason_text(str(params["reason"]), lang)
-    return values
-
-
-def remedy(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
-    """How to fix what ``code`` reports, in ``lang`` ("" when there is nothing to fix)."""
-    text = _text(code)
-    fix = text.fix(lang) if text else ""
-    return fix.format_map(_values(params, lang)) if fix else ""
+    return template.format_map(values)
 
 
 def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
-    text = _text(code)
-    if text is not None:
-        return text.text(lang).format_map(_values(params, lang))
-    messages = CATALOGUES.get(lang, CATALOGUES["th"])[0]
-    template = messages.get(code)
-    return code if template is None else template.format_map(_values(params, lang))
+    """A catalogue message (discover's prose); finding texts are ``oit_checker.texts``."""
+    template = CATALOGUES.get(lang, CATALOGUES["th"])[0].get(code)
+    return code if template is None else fill(template, params, lang)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from oit_checker.errors import InputError
-from oit_checker.i18n import message
 from oit_checker.model import (
     Finding,
     FindingStatus,
@@ -28,6 +27,7 @@ from oit_checker.model import (
     ItemStatus,
     Report,
 )
+from oit_checker.texts import message
 
 SCHEMA = "oit-checker/report/v1"
 

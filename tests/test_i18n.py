@@ -4,8 +4,9 @@ import ast
 import pathlib
 
 import oit_checker
-from oit_checker.i18n import error_text, message
+from oit_checker.i18n import error_text
 from oit_checker.messages import en, th
+from oit_checker.texts import message
 
 ERROR_CALLS = {
     "err",

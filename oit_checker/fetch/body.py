@@ -34,3 +34,28 @@ def remove_body(res: Resource) -> None:
     """Delete the spool file once the body has been read (memory bodies go with the value)."""
     if res.body_path:
         Path(res.body_path).unlink(missing_ok=True)
+
+
+class SpoolBudget:
+    """Bytes of response bodies held in memory at once, across every fetcher of the process."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.used = 0
+
+    def take(self, n: int) -> bool:
+        if self.used + n > self.limit:
+            return False
+        self.used += n
+        return True
+
+    def give(self, n: int) -> None:
+        self.used = max(0, self.used - n)
+
+
+_SPOOLS: dict[int, SpoolBudget] = {}
+
+
+def spool_budget(limit: int) -> SpoolBudget:
+    """One budget per process (per configured limit), shared by concurrent runs."""
+    return _SPOOLS.setdefault(limit, SpoolBudget(limit))

@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import email.utils
 import hashlib
 import random
-import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,7 +29,9 @@ from pathlib import Path
 
 import httpx
 
+from oit_checker.fetch.body import spool_budget
 from oit_checker.fetch.client import make_client
+from oit_checker.fetch.errors import error_kind, retry_after
 from oit_checker.model import ErrorKind, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.urls import BadURL, host_of, normalize, resolve
@@ -211,20 +211,8 @@ class Fetcher:
                 ErrorKind.DEADLINE,
                 f"no complete answer in {self.settings.deadline:g} s",
             )
-        except httpx.TimeoutException as exc:
-            a.error, a.detail = ErrorKind.TIMEOUT, type(exc).__name__
-        except httpx.ConnectError as exc:
-            a.error, a.detail = _connect_kind(exc)
-        except (httpx.ReadError, httpx.WriteError) as exc:
-            a.error, a.detail = ErrorKind.RESET, str(exc) or type(exc).__name__
-        except httpx.RemoteProtocolError as exc:
-            a.error, a.detail = ErrorKind.RESET, str(exc) or type(exc).__name__
-        except httpx.UnsupportedProtocol as exc:
-            a.error, a.detail = ErrorKind.UNSUPPORTED_SCHEME, str(exc)
-        except (httpx.InvalidURL, BadURL) as exc:
-            a.error, a.detail = ErrorKind.INVALID_URL, str(exc)
-        except (httpx.HTTPError, OSError, ValueError) as exc:
-            a.error, a.detail = ErrorKind.PROTOCOL, f"{type(exc).__name__}: {exc}"
+        except (httpx.HTTPError, httpx.InvalidURL, BadURL, OSError, ValueError) as exc:
+            a.error, a.detail = error_kind(exc)
         if a.error is not None:
             if a.body_path:
                 with contextlib.suppress(OSError):
@@ -268,7 +256,7 @@ class Fetcher:
                         ErrorKind.HTTP_5XX if response.status_code >= 500 else ErrorKind.HTTP_4XX
                     )
                     a.detail = f"HTTP {response.status_code}"
-                    a.retry_after = _retry_after(response.headers.get("retry-after"))
+                    a.retry_after = retry_after(response.headers.get("retry-after"))
                     return
                 await self._stream(response, a, body)
                 return
@@ -319,68 +307,3 @@ class Fetcher:
         """Return the memory of a body the caller has finished with."""
         if res.body is not None:
             self.spool.give(len(res.body))
-
-
-class SpoolBudget:
-    """Bytes of response bodies held in memory at once, across every fetcher of the process."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.used = 0
-
-    def take(self, n: int) -> bool:
-        if self.used + n > self.limit:
-            return False
-        self.used += n
-        return True
-
-    def give(self, n: int) -> None:
-        self.used = max(0, self.used - n)
-
-
-_SPOOLS: dict[int, SpoolBudget] = {}
-
-
-def spool_budget(limit: int) -> SpoolBudget:
-    """One budget per process (per configured limit), shared by concurrent runs."""
-    return _SPOOLS.setdefault(limit, SpoolBudget(limit))
-
-
-def _connect_kind(exc: httpx.ConnectError) -> tuple[ErrorKind, str]:
-    cause: BaseException | None = exc
-    for _ in range(10):  # bounded: exception chains can be cyclic
-        if cause is None:
-            break
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return ErrorKind.TLS, getattr(cause, "verify_message", "") or str(cause)
-        if isinstance(cause, ssl.SSLError):
-            return ErrorKind.TLS, str(cause)
-        cause = cause.__cause__ or cause.__context__
-    text = str(exc)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        return ErrorKind.TLS, text
-    if any(
-        s in text
-        for s in (
-            "Name or service not known",
-            "nodename nor servname",
-            "Temporary failure in name resolution",
-            "getaddrinfo",
-            "No address associated",
-        )
-    ):
-        return ErrorKind.DNS, text
-    return ErrorKind.CONNECT, text or "connection failed"
-
-
-def _retry_after(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())

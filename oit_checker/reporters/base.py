@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from oit_checker.i18n import message
 from oit_checker.model import Finding, ItemResult, Report
+from oit_checker.texts import message
 
 
 @dataclass(frozen=True, slots=True)

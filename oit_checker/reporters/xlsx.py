@@ -12,6 +12,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import FindingStatus, Report
@@ -40,14 +41,22 @@ def _text(value: object) -> object:
 
 
 def render(report: Report, options: Options) -> bytes:
-    lang = options.lang
+    wb = Workbook()
+    summary = wb.active
+    assert summary is not None
+    _summary(summary, report, options.lang)
+    _items(wb.create_sheet(label("sheet.items", options.lang)), report, options.lang)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _summary(summary: Worksheet, report: Report, lang: str) -> None:
+    """Agency, scores and counts per status: what the admin forwards to the director."""
 
     def t(key: str) -> str:
         return label(key, lang)
 
-    wb = Workbook()
-    summary = wb.active
-    assert summary is not None
     summary.title = t("sheet.summary")
     rows: list[tuple[object, ...]] = [
         (t("agency"), report.agency),
@@ -72,8 +81,10 @@ def render(report: Report, options: Options) -> bytes:
     summary.column_dimensions["A"].width = 38
     summary.column_dimensions["B"].width = 48
 
-    items = wb.create_sheet(t("sheet.items"))
-    items.append([t(c) for c in COLUMNS])
+
+def _items(items: Worksheet, report: Report, lang: str) -> None:
+    """One row per item: status, score, reasons, advisories, URLs; filtered and frozen."""
+    items.append([label(c, lang) for c in COLUMNS])
     for item in report.items:
         reasons = [
             text_of(f, lang)
@@ -116,6 +127,3 @@ def render(report: Report, options: Options) -> bytes:
         items.column_dimensions[letter].width = min(max(8, longest + 2), 70)
         for c in items[letter][1:]:
             c.alignment = Alignment(wrap_text=True, vertical="top")
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()

@@ -183,14 +183,14 @@ def test_invalid_url_is_a_value(tmp_path):
 
 @pytest.mark.parametrize("value", ["2", "Wed, 21 Oct 2015 07:28:00 GMT", "soon"])
 def test_retry_after_parsing(value):
-    from oit_checker.fetch.fetcher import _retry_after
+    from oit_checker.fetch.errors import retry_after as _retry_after
 
     out = _retry_after(value)
     assert (out is None) == (value == "soon")
 
 
 def test_spool_budget_spills_to_disk_when_memory_is_spent(tmp_path, httpx_mock):
-    from oit_checker.fetch.fetcher import spool_budget
+    from oit_checker.fetch.body import spool_budget
 
     s = RunSettings(max_bytes=10_000, spool_bytes=5_000, spool_budget=1_500)
     for i in range(3):
