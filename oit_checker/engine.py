@@ -5,7 +5,9 @@ The engine owns the order of work and nothing else. Evidence comes from
 within bounds); the pure checks run over it; their outcomes are stamped with the item and the
 rule's source and confidence; ``score`` builds the frozen Report. The process-level resources
 (extraction pool, work folder, browser) are :mod:`oit_checker.runtime`'s. A rule marked
-``inferred`` never decides ``fail``: its failure is reported as ``warn`` (ITA-NOTES marking).
+``inferred`` never decides ``fail`` on its details: its failure is a ``warn`` finding marked
+``downgraded`` and the item is ``risk``; a failure of its confirmed core (``Outcome.floor``)
+is a ``fail`` whatever the rule's confidence (DESIGN "Confirmed floors").
 Progress goes to an optional callback; nothing is printed here.
 """
 
@@ -92,9 +94,11 @@ def run_checks(
 
 def stamp(ref: CheckRef, item_id: str, o: Outcome) -> Finding:
     """A check's outcome as a finding of ``item_id``, with the rule's provenance."""
-    status, downgraded = o.status, False
-    if ref.confidence == "inferred" and status is FindingStatus.FAIL:
-        status, downgraded = FindingStatus.WARN, True
+    status, downgraded, confidence = o.status, False, ref.confidence
+    if o.floor and status is FindingStatus.FAIL:
+        confidence = "confirmed"  # the rule's confirmed core failed, whatever its details
+    elif ref.confidence == "inferred" and status is FindingStatus.FAIL:
+        status, downgraded = FindingStatus.WARN, True  # the item becomes `risk`
     return Finding(
         check=ref.id,
         item=item_id,
@@ -104,7 +108,7 @@ def stamp(ref: CheckRef, item_id: str, o: Outcome) -> Finding:
         url=o.url,
         evidence=o.evidence,
         source=ref.source,
-        confidence=ref.confidence,
+        confidence=confidence,
         downgraded=downgraded,
     )
 

@@ -5,7 +5,8 @@ command returns ``Exit.OK`` or ``verdict.exit_code``, never a bare number.
 
 * ``fail_under`` judges the pessimistic OIT score (manual items count 0), so a gate never
   passes on hope; ``fail_under_max`` judges the optimistic one.
-* ``require`` lists items that must pass; ``max_manual`` bounds the items left to a person.
+* ``require`` lists items that must pass; ``max_manual`` bounds the items left to a person;
+  ``max_risk`` bounds the items an assessor applying an inferred rule would score 0.
 * With a baseline report, an item that passed there and fails now is a regression; the
   comparison also lists fixed and persisting failures for the output.
 """
@@ -33,6 +34,7 @@ class Policy:
     fail_under_max: float | None = None
     require: tuple[str, ...] = ()
     max_manual: int | None = None
+    max_risk: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,17 +56,26 @@ class Verdict:
         return Exit.OK if self.ok else Exit.GATE
 
 
+LOSING = frozenset({ItemStatus.FAIL, ItemStatus.RISK})  # the assessor (may) score it 0
+
+
 def compare(report: Report, baseline: Report) -> Comparison:
-    """Item-level changes since ``baseline`` (items matched by id)."""
+    """Item-level changes since ``baseline`` (items matched by id).
+
+    ``fail`` and ``risk`` both lose the item's points: an item that passed and is now either is
+    a new failure; ``risk`` → ``fail`` is new too (a confirmed rule now fails). Baselines
+    written before ``risk`` existed load unchanged (their items are pass/fail/manual/missing).
+    """
     before = {i.id: i.status for i in baseline.items}
     new: list[str] = []
     fixed: list[str] = []
     persisting: list[str] = []
     for item in report.items:
         was = before.get(item.id)
-        if item.status is ItemStatus.FAIL:
-            (persisting if was is ItemStatus.FAIL else new).append(item.id)
-        elif was is ItemStatus.FAIL and item.status is ItemStatus.PASS:
+        if item.status in LOSING:
+            worse = was not in LOSING or (was is ItemStatus.RISK and item.status is ItemStatus.FAIL)
+            (new if worse else persisting).append(item.id)
+        elif was in LOSING and item.status is ItemStatus.PASS:
             fixed.append(item.id)
     return Comparison(
         tuple(new), tuple(fixed), tuple(persisting), round(report.oit_score - baseline.oit_score, 2)
@@ -87,6 +98,10 @@ def judge(report: Report, policy: Policy, baseline: Report | None = None) -> Ver
         manual = [i.id for i in report.items if i.status is ItemStatus.MANUAL]
         if len(manual) > policy.max_manual:
             reasons.append(f"{len(manual)} manual items > {policy.max_manual}: {', '.join(manual)}")
+    if policy.max_risk is not None:
+        risky = [i.id for i in report.items if i.status is ItemStatus.RISK]
+        if len(risky) > policy.max_risk:
+            reasons.append(f"{len(risky)} risk items > {policy.max_risk}: {', '.join(risky)}")
     comparison = compare(report, baseline) if baseline is not None else None
     if comparison and comparison.new_failures:
         reasons.append(f"new failures since the baseline: {', '.join(comparison.new_failures)}")

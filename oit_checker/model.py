@@ -23,10 +23,15 @@ class FindingStatus(StrEnum):
 
 
 class ItemStatus(StrEnum):
-    """Closed vocabulary of an item verdict."""
+    """Closed vocabulary of an item verdict (DESIGN "JSON report").
+
+    ``risk``: no confirmed rule failed but an inferred one did — an assessor who applies it
+    scores the item 0, so it counts 0 in ``score`` and full in ``score_max``, like ``manual``.
+    """
 
     PASS = "pass"
     FAIL = "fail"
+    RISK = "risk"
     MANUAL = "manual"
     MISSING = "missing"
 
@@ -191,6 +196,10 @@ class Outcome:
     params: dict[str, Any] = field(default_factory=dict)
     url: str | None = None
     evidence: str = ""
+    # A failure of the rule's confirmed core (no data, links that lead nowhere, stale or
+    # another agency's evidence, no subject at all): it fails even where the rule's details
+    # are only inferred (ITA-NOTES: indicators 9 and 10 assess current data of this agency).
+    floor: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +215,7 @@ class Finding:
     evidence: str
     source: str = ""
     confidence: str = "confirmed"
-    downgraded: bool = False  # a fail reported as warn because its rule is only inferred
+    downgraded: bool = False  # an inferred rule failed: reported as warn, the item is ``risk``
     waived: str = ""  # the reason of the waiver that turned a fail/manual into warn
     waived_until: str = ""  # ISO date the waiver expires
 

@@ -4,7 +4,8 @@ Arithmetic confirmed on the seeds (ITA-NOTES §1.2): an item scores 100 or 0; an
 the weighted mean of its items (weights from the checklist; equal weights make it the plain
 mean that reproduces 2567); OIT is the plain mean of indicators 9 and 10. An item that is
 ``manual`` counts 0 in ``score`` and 100 in ``score_max``, so the report always shows the range
-an assessor's reading could still move the result within. ``missing`` counts 0 in both.
+an assessor's reading could still move the result within; so does ``risk`` (an inferred rule
+failed: the assessor who applies it gives 0). ``missing`` counts 0 in both.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ def item_status(urls: tuple[str, ...], findings: tuple[Finding, ...]) -> ItemSta
     statuses = {f.status for f in findings}
     if FindingStatus.FAIL in statuses:
         return ItemStatus.FAIL
+    if any(f.downgraded and not f.waived for f in findings):
+        return ItemStatus.RISK
     if FindingStatus.MANUAL in statuses:
         return ItemStatus.MANUAL
     return ItemStatus.PASS
@@ -38,7 +41,7 @@ def item_status(urls: tuple[str, ...], findings: tuple[Finding, ...]) -> ItemSta
 def item_result(item: Item, urls: tuple[str, ...], findings: tuple[Finding, ...]) -> ItemResult:
     status = item_status(urls, findings)
     score = FULL if status is ItemStatus.PASS else 0.0
-    score_max = FULL if status in (ItemStatus.PASS, ItemStatus.MANUAL) else 0.0
+    score_max = FULL if status in (ItemStatus.PASS, ItemStatus.RISK, ItemStatus.MANUAL) else 0.0
     return ItemResult(
         id=item.id,
         indicator=item.indicator,

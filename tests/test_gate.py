@@ -39,3 +39,19 @@ def test_baseline_regressions_fixed_and_persisting():
     v = judge(now, Policy(), before)
     assert not v.ok and v.reasons == ("new failures since the baseline: O13",)
     assert judge(before, Policy(), before).ok  # persisting failures alone do not fail the gate
+
+
+def test_max_risk_bounds_items_an_inferred_rule_would_cost():
+    r = with_status(fixed_report(), O13="risk")
+    assert judge(r, Policy(max_risk=1)).ok
+    assert judge(r, Policy(max_risk=0)).reasons == ("1 risk items > 0: O13",)
+    assert judge(fixed_report(), Policy(max_risk=0)).ok
+
+
+def test_baseline_treats_risk_as_losing_the_item():
+    before = with_status(fixed_report(), O13="risk", O21="risk")
+    now = with_status(fixed_report(), O1="risk", O13="fail")  # O21 back to pass
+    c = compare(now, before)
+    # O1 pass → risk and O13 risk → fail are new; O12 still fails; O21 risk → pass is fixed
+    assert (c.new_failures, c.fixed, c.persisting) == (("O1", "O13"), ("O21",), ("O12",))
+    assert not judge(now, Policy(), before).ok

@@ -290,3 +290,66 @@ def test_markdown_escapes_crawled_strings():
     rows = [line for line in text.splitlines() if line.startswith("| O")]
     assert len(rows) == 6  # a "|" or newline in a title never breaks the table
     assert all(line.count(" | ") - line.count("\\|") == 4 for line in rows)
+
+
+def risk_report():
+    """O13 fails an inferred rule: ``risk``, 0 in the score, full in the maximum."""
+    r = fixed_report()
+    c = load_checklist("ita-2568")
+    f = Finding(
+        "keywords",
+        "O13",
+        FindingStatus.WARN,
+        "keywords.missing",
+        {"missing": "วิธีการจัดซื้อจัดจ้าง", "count": 1},
+        MAIN + "o13.pdf",
+        "",
+        "ITA-NOTES §3",
+        confidence="inferred",
+        downgraded=True,
+    )
+    o13 = item_result(c.item("O13"), (MAIN + "o13",), (f,))
+    items = tuple(o13 if i.id == "O13" else i for i in r.items)
+    return build_report(
+        c,
+        list(items),
+        tool_version="0.0.0",
+        agency=r.agency,
+        main_site=MAIN,
+        checked_at=r.checked_at,
+        today=r.today,
+    )
+
+
+def test_every_reporter_shows_risk():
+    from xml.etree import ElementTree as ET
+
+    from openpyxl import load_workbook
+
+    from oit_checker import reporters
+
+    r = risk_report()
+    o13 = next(i for i in r.items if i.id == "O13")
+    assert o13.status.value == "risk" and (o13.score, o13.score_max) == (0.0, 100.0)
+    assert r.oit_score < r.oit_score_max
+    for lang, word in (("th", "เสี่ยง"), ("en", "risk")):
+        for name in ("table", "html", "markdown"):
+            assert word in reporters.render(name, r, Options(lang)), (name, lang)
+    data = json.loads(reporters.render("json", r, Options("th")))
+    assert next(i for i in data["items"] if i["id"] == "O13")["status"] == "risk"
+    suite = ET.fromstring(str(reporters.render("junit", r, Options("en"))).split("\n", 1)[1])
+    case = next(c for c in suite.iter("testcase") if c.get("name").startswith("O13 "))
+    assert case.find("failure").get("type") == "risk"
+    book = load_workbook(__import__("io").BytesIO(reporters.render("xlsx", r, Options("th"))))
+    statuses = {row[0].value: row[3].value for row in book["รายการ"].iter_rows(min_row=2)}
+    assert statuses["O13"] == "เสี่ยง"
+
+
+def test_a_report_written_before_risk_still_loads(tmp_path):
+    """Old v1 files (no risk anywhere, no floor fields) load as baselines unchanged."""
+    from oit_checker.reportfile import load_report
+
+    old = json.loads((GOLDEN / "report_th.json").read_text(encoding="utf-8"))
+    p = tmp_path / "old.json"
+    p.write_text(json.dumps(old, ensure_ascii=False), encoding="utf-8")
+    assert {i.status.value for i in load_report(p).items} == {"pass", "fail", "manual", "missing"}

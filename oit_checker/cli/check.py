@@ -56,6 +56,12 @@ def add_parser(sub: Any) -> None:
         "--max-manual", type=int, metavar="N", help="exit 1 when more than N items are manual"
     )
     p.add_argument(
+        "--max-risk",
+        type=int,
+        metavar="N",
+        help="exit 1 when more than N items are risk (an inferred rule failed)",
+    )
+    p.add_argument(
         "--baseline",
         metavar="OLD.json",
         help="exit 1 when an item that passed in this earlier JSON report fails now",
@@ -116,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
         fail_under_max=args.fail_under_max,
         require=_require(args.require),
         max_manual=args.max_manual,
+        max_risk=args.max_risk,
     )
     baseline = load_report(args.baseline) if args.baseline else None
     output_pairs(args)  # a usage error must come before the crawl, not after

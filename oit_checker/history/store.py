@@ -145,7 +145,7 @@ class Store:
         rows = self.db.execute(
             "SELECT r.night, a.oit_score, a.oit_score_max,"
             " (SELECT COUNT(*) FROM item_results i WHERE i.agency_run_id = a.id"
-            "  AND i.status = 'fail')"
+            "  AND i.status IN ('fail', 'risk'))"
             " FROM agency_runs a JOIN runs r ON r.id = a.run_id WHERE a.agency = ?"
             " ORDER BY a.run_id DESC LIMIT ?",
             (agency, last),

@@ -65,6 +65,7 @@ MESSAGES.update(
 LABELS: dict[str, str] = {
     "status.pass": "pass",
     "status.fail": "fail",
+    "status.risk": "risk",
     "status.manual": "manual",
     "status.missing": "missing",
     "col.item": "Item",

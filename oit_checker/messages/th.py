@@ -180,6 +180,7 @@ ERRORS.update(
 LABELS: dict[str, str] = {
     "status.pass": "ผ่าน",
     "status.fail": "ไม่ผ่าน",
+    "status.risk": "เสี่ยง",
     "status.manual": "ตรวจเอง",
     "status.missing": "ไม่ได้ส่ง",
     "col.item": "ข้อ",

@@ -22,7 +22,13 @@ from oit_checker.reporters.base import Options, score_range, text_of, title_of
 
 BINARY = False
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-COLOURS = {"pass": "#1e7b34", "fail": "#b3261e", "manual": "#8a6d00", "missing": "#6b4f9e"}
+COLOURS = {
+    "pass": "#1e7b34",
+    "fail": "#b3261e",
+    "risk": "#c25e00",
+    "manual": "#8a6d00",
+    "missing": "#6b4f9e",
+}
 CSS = """
 body{font-family:"Sarabun","Noto Sans Thai","Leelawadee UI","Tahoma","Thonburi",sans-serif;
 margin:2rem auto;max-width:1100px;color:#1b1b1b;line-height:1.5}

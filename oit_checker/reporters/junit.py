@@ -1,8 +1,9 @@
 """JUnit XML: one test case per item, for CI dashboards (GitLab, Jenkins, GitHub test reporters).
 
-``fail`` items are failures whose message lists the reasons; ``manual`` and ``missing`` items are
-skipped with a message (nothing failed, but nothing passed either); advisory findings go to
-``system-out``. Built with ElementTree, so every string from a crawled site is escaped.
+``fail`` and ``risk`` items are failures (``type`` tells which) whose message lists the
+reasons; ``manual`` and ``missing`` items are skipped with a message (nothing failed, but
+nothing passed either); advisory findings go to ``system-out``. Built with ElementTree, so
+every string from a crawled site is escaped.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ BINARY = False
 
 def render(report: Report, options: Options) -> str:
     lang = options.lang
-    failures = report.count(ItemStatus.FAIL)
+    failures = report.count(ItemStatus.FAIL) + report.count(ItemStatus.RISK)
     skipped = report.count(ItemStatus.MANUAL) + report.count(ItemStatus.MISSING)
     suite = ET.Element(
         "testsuite",
@@ -51,11 +52,12 @@ def render(report: Report, options: Options) -> str:
         reasons = [
             text_of(f, lang) + (f" ({f.url})" if f.url else "")
             for f in item.findings
-            if f.status is FindingStatus.FAIL
+            if f.status is FindingStatus.FAIL or f.downgraded
         ]
-        if item.status is ItemStatus.FAIL:
+        if item.status in (ItemStatus.FAIL, ItemStatus.RISK):
+            kind = item.status.value  # "risk": an assessor applying an inferred rule gives 0
             fail = ET.SubElement(
-                case, "failure", {"message": "; ".join(reasons)[:1000], "type": "fail"}
+                case, "failure", {"message": "; ".join(reasons)[:1000], "type": kind}
             )
             fail.text = "\n".join(reasons)
         elif item.status in (ItemStatus.MANUAL, ItemStatus.MISSING):

@@ -20,6 +20,7 @@ from oit_checker.reporters.base import Options, score_range, text_of, title_of
 STYLE = {
     "pass": "green",
     "fail": "bold red",
+    "risk": "bold yellow",
     "manual": "yellow",
     "missing": "magenta",
     "warn": "yellow",

@@ -29,7 +29,13 @@ COLUMNS = (
     "col.advisories",
     "col.url",
 )
-FILL = {"pass": "C6EFCE", "fail": "FFC7CE", "manual": "FFEB9C", "missing": "E4DFEC"}
+FILL = {
+    "pass": "C6EFCE",
+    "fail": "FFC7CE",
+    "risk": "FFD8A8",
+    "manual": "FFEB9C",
+    "missing": "E4DFEC",
+}
 BINARY = True
 
 
