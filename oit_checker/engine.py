@@ -82,14 +82,34 @@ def run_checks(
     findings: list[Finding] = []
     # When no submitted URL opens, content rules have nothing to judge and `reachable` has
     # already failed the item with the reason: don't repeat the same cause once per rule.
+    # Likewise when every submitted URL failed a URL rule (off the main website, a soft 404:
+    # what is there is not the agency's evidence), and when `has_data` found no data at all.
     opened = any(e.resource.ok for e in ev.evidence if e.depth == 0)
+    refused: set[str] = set()
+    no_data = False
     for ref in item.checks:
         spec = get(ref.id)
-        if spec.scope == "item" and not opened:
+        if spec.scope == "item" and (not opened or no_data or refused >= set(urls)):
             continue
         for ctx in _contexts(item, spec.scope, urls, ev, (fiscal_year, today, main_site)):
-            findings.extend(stamp(ref, item.id, o) for o in spec.run(ctx, ref.params))
-    return tuple(findings)
+            found = [stamp(ref, item.id, o) for o in spec.run(ctx, ref.params)]
+            if spec.scope == "url" and any(f.status is FindingStatus.FAIL for f in found):
+                refused.add(ctx.submitted_url or "")
+            no_data = no_data or (
+                ref.id == "has_data" and any(f.status is FindingStatus.FAIL for f in found)
+            )
+            findings.extend(found)
+    return _without_repeats(findings)
+
+
+def _without_repeats(findings: list[Finding]) -> tuple[Finding, ...]:
+    """`has_data`'s "a machine cannot read it" is dropped when a content rule says the same."""
+    manual = [f for f in findings if f.status is FindingStatus.MANUAL and f.check != "has_data"]
+    return tuple(
+        f
+        for f in findings
+        if not (manual and f.check == "has_data" and f.status is FindingStatus.MANUAL)
+    )
 
 
 def stamp(ref: CheckRef, item_id: str, o: Outcome) -> Finding:

@@ -170,6 +170,9 @@ class Document:
     has_password_form: bool = False
     meta: tuple[tuple[str, str], ...] = ()
     truncated: bool = False
+    # Content links that lead nowhere (href "#", "javascript:…" or empty), by their text: a
+    # page whose "ดาวน์โหลด" buttons are all "#" has no evidence behind it.
+    dead_links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

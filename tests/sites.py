@@ -191,3 +191,10 @@ def etagged(body: bytes, etag: str, ctype: str = "text/html; charset=utf-8") -> 
         h.send_body(200, body, ctype, {"ETag": etag})
 
     return behave
+
+
+# Realistic one-line page contents: an item's data, not just its title (a page that only
+# echoes the title holds no data and fails `has_data`).
+PLAN_TEXT = "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568 โครงการอบรมคุณธรรมจริยธรรม งบประมาณ 20,000 บาท"
+RISK_TEXT = "ประเมินความเสี่ยง ประจำปี พ.ศ. 2568 ความเสี่ยงด้านการจัดซื้อจัดจ้าง ระดับปานกลาง มาตรการควบคุม"
+STRUCTURE_TEXT = "แผนผังโครงสร้าง สำนักปลัด กองคลัง กองช่าง อำนาจหน้าที่ตามพระราชบัญญัติสภาตำบล"

@@ -10,9 +10,9 @@ from oit_checker.engine import run_check
 from oit_checker.settings import RunSettings
 from oit_checker.submission.load import load_submission
 from tests.e2e.conftest import submission
-from tests.sites import html
+from tests.sites import PLAN_TEXT, html
 
-PAGE = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+PAGE = html("O25", PLAN_TEXT)
 
 
 class Broken(Executor):

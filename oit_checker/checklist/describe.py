@@ -34,6 +34,13 @@ def describe(ref: CheckRef, fiscal_year: int, lang: str = "th") -> str:
                 if th
                 else "pages must not be 'not found' or login pages"
             )
+        case "has_data":
+            return (
+                "URL ต้องนำไปสู่ข้อมูลของข้อนี้ (ไม่ใช่หน้าว่าง หน้าอยู่ระหว่างปรับปรุง หรือลิงก์ที่เปิดไม่ได้)"
+                if th
+                else "the URL must lead to this item's data (not an empty or placeholder page, "
+                "nor links that do not open)"
+            )
         case "file_type":
             kinds = ", ".join(k.value for k in p.kinds)
             return f"ต้องมีไฟล์รูปแบบ {kinds}" if th else f"a {kinds} file is required"

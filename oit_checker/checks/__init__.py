@@ -13,6 +13,7 @@ from types import ModuleType
 from oit_checker.checks import (
     dated_within,
     file_type,
+    has_data,
     keywords,
     mentions_year,
     not_soft_404,
@@ -28,6 +29,7 @@ MODULES: tuple[ModuleType, ...] = (
     reachable,
     on_main_site,
     not_soft_404,
+    has_data,
     file_type,
     mentions_year,
     dated_within,

@@ -68,10 +68,28 @@ SHARED_MESSAGES: dict[str, Text] = {
         fix_en="Check this document by hand, or publish a version with a text layer (a searchable PDF)",
     ),
     "*.no_evidence": Text(
-        "ไม่มีหลักฐานให้ตรวจ: เอกสารเปิดไม่ได้ ({reason_text})",
-        "No evidence to check: documents could not be obtained ({reason_text})",
+        "ไม่มีหลักฐานให้ตรวจ: เอกสารที่ลิงก์ไว้เปิดไม่ได้ ({reason_text}): {links}",
+        "No evidence to check: the linked documents cannot be obtained ({reason_text}): {links}",
         fix_th="แก้ลิงก์เอกสารให้เปิดได้ หรืออัปโหลดไฟล์ใหม่ที่ไม่ใหญ่เกินไป แล้วลิงก์จากหน้าที่ส่ง",
         fix_en="Make the documents open, or upload them again (not too large) and link them from the submitted page",
+    ),
+    "*.links_nowhere": Text(
+        "ไม่มีหลักฐานให้ตรวจ: ลิงก์ในหน้าไม่ได้ชี้ไปที่เอกสารใด (# หรือ javascript:): {links}",
+        "No evidence to check: the page's links lead nowhere (# or javascript:): {links}",
+        fix_th="ใส่ลิงก์ไปยังไฟล์หรือหน้าที่มีข้อมูลจริงแทน # แล้วตรวจว่าคลิกแล้วเปิดได้",
+        fix_en="Point the links at the real files or pages instead of #, and check that they open",
+    ),
+    "*.placeholder": Text(
+        'หน้าเว็บยังไม่มีข้อมูล มีเพียงข้อความแจ้ง "{notice}"',
+        'The page holds no data, only the notice "{notice}"',
+        fix_th="เผยแพร่ข้อมูลของข้อนี้บนหน้าที่ส่ง (ผู้ประเมินให้ 0 กับหน้าที่อยู่ระหว่างปรับปรุง)",
+        fix_en="Publish this item's data on the submitted page (a page under construction scores 0)",
+    ),
+    "*.empty": Text(
+        "หน้าเว็บไม่มีข้อมูลของข้อนี้ (มีเพียงหัวข้อหรือชื่อรายการ)",
+        "The page holds no data for this item (only a heading or the item's title)",
+        fix_th="เพิ่มเนื้อหาหรือลิงก์เอกสารของข้อนี้ลงในหน้าที่ส่ง",
+        fix_en="Add this item's content, or links to its documents, to the submitted page",
     ),
     "*.offsite_unchecked": Text(
         "เนื้อหาอยู่บนเว็บไซต์อื่นที่ไม่ได้ตรวจ ต้องตรวจด้วยตนเอง",
@@ -131,7 +149,9 @@ def no_evidence(check: str, ctx: CheckContext) -> Outcome | None:
     """The shared answer of content rules when nothing readable was obtained.
 
     Unobtainable evidence (broken, too large, timed out) fails with the reason; evidence that
-    exists but cannot be read by machine (scan, image, script-drawn page) is ``manual``.
+    exists but cannot be read by machine (scan, image, script-drawn page) is ``manual``. The
+    stricter question — does what was obtained hold any data? — is ``has_data``'s, which runs
+    before the content rules of every shipped checklist (see ``_floors``).
     """
     if ctx.readable:
         return None
@@ -142,15 +162,13 @@ def no_evidence(check: str, ctx: CheckContext) -> Outcome | None:
             url=e.resource.url,
             reason=e.document.unreadable_reason or "unreadable",
         )
-    broken = next((e for e in ctx.evidence if not e.resource.ok), None)
-    if broken is not None:
-        r = broken.resource
-        return failed(
-            f"{check}.no_evidence",
-            url=r.url,
-            reason=(r.error.value if r.error else f"http_{r.status}"),
-        )
-    return failed(f"{check}.no_evidence", reason="empty")
+    broken = [e for e in ctx.evidence if not e.resource.ok]
+    if broken:
+        r = broken[0].resource
+        links = " | ".join(e.resource.url for e in broken[:5])
+        reason = r.error.value if r.error else f"http_{r.status}"
+        return failed(f"{check}.no_evidence", url=r.url, reason=reason, links=links)
+    return failed(f"{check}.no_evidence", reason="empty", links="-")
 
 
 def substance(ctx: CheckContext) -> tuple[EvidenceDoc, ...]:
@@ -165,13 +183,22 @@ def substance(ctx: CheckContext) -> tuple[EvidenceDoc, ...]:
 
 
 def readable_texts(
-    ctx: CheckContext, pool: tuple[EvidenceDoc, ...] | None = None
+    ctx: CheckContext, pool: tuple[EvidenceDoc, ...] | None = None, *, drop_echo: bool = False
 ) -> list[tuple[EvidenceDoc, str]]:
-    """(evidence, text incl. title and content link texts) for readable documents."""
+    """(evidence, text incl. title and content link texts) for readable documents.
+
+    ``drop_echo`` leaves out a page's lines that repeat the item title: agency pages put the
+    title, year included, above whatever they link, so the heading proves no year.
+    """
+    from oit_checker.checks._floors import without_echo
+
     out = []
     for e in ctx.readable if pool is None else pool:
         d = e.document
-        parts = [d.title, d.text]
+        body = (
+            without_echo(d.text, ctx.item_title) if drop_echo and d.kind is DocKind.HTML else d.text
+        )
+        parts = ["" if drop_echo and d.kind is DocKind.HTML else d.title, body]
         if d.kind is DocKind.HTML:
             parts.extend(link.text for link in d.links if not link.nav)
         out.append((e, "\n".join(p for p in parts if p)))

@@ -11,6 +11,7 @@ forms, "ปีงบประมาณ 2568"), ``<time>`` and meta tags, and PDF
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from oit_checker.checks._base import CheckContext, Scope, not_found, passed, substance
 from oit_checker.messages import Text
@@ -73,8 +74,12 @@ def check(ctx: CheckContext, params: DatedWithinParams) -> list[Outcome]:
             if found.end <= ctx.today and (latest is None or found.end > latest):
                 latest = found.end
     shown = thai_date(latest) if latest else "-"
-    return [
-        not_found(
-            "dated_within", ctx, "dated_within.outside", window=window, latest=shown, evidence=shown
-        )
-    ]
+    # Floor: the newest date is older than FY−1 began — not current under any reading.
+    stale = latest is not None and latest < fiscal_year_bounds(ctx.fiscal_year - 1)[0]
+    out = not_found(
+        "dated_within", ctx, "dated_within.outside", window=window, latest=shown, evidence=shown
+    )
+    stale = stale and out.code == "dated_within.outside"
+    judged = substance(ctx)
+    where = judged[0].resource.url if judged else None
+    return [replace(out, url=out.url or where, floor=stale, params={**out.params, "stale": stale})]

@@ -11,6 +11,7 @@ own title (agency pages put it in their heading) does not count as evidence of a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict
@@ -88,13 +89,16 @@ def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:
     need = len(params.groups) if params.min_groups is None else params.min_groups
     if keys and len(found) >= need:
         return [passed("keywords.ok", found=", ".join(found), evidence=", ".join(found))]
-    return [
-        not_found(
-            "keywords",
-            ctx,
-            "keywords.missing",
-            missing=", ".join(missing),
-            count=len(missing),
-            evidence=", ".join(missing),
-        )
-    ]
+    # None of the item's elements at all is the floor (the evidence is not about this item);
+    # some missing is the rule's detail (fail if confirmed, risk if inferred).
+    out = not_found(
+        "keywords",
+        ctx,
+        "keywords.missing",
+        missing=", ".join(missing),
+        count=len(missing),
+        evidence=", ".join(missing),
+    )
+    where = keys[0][0].resource.url if keys else None
+    none = not found and len(params.groups) > 1 and out.code == "keywords.missing"
+    return [replace(out, url=out.url or where, floor=none, params={**out.params, "none": none})]

@@ -121,6 +121,7 @@ def parse(
     title = normalize(title_node.text()) if title_node else ""
     dates = _head_dates(tree)
     links = _links(tree, _base(tree, base_url))
+    dead = _dead_links(tree)
     has_password = tree.css_first("input[type=password]") is not None
     scripts = len(tree.css("script[src]")) + len(tree.css("script"))
     visible = _visible_text(tree)
@@ -140,7 +141,30 @@ def parse(
         unreadable_reason="script_drawn" if drawn else "",
         has_password_form=has_password,
         truncated=truncated,
+        dead_links=dead,
     )
+
+
+MAX_DEAD_LINKS = 50
+_DEAD_HREF = re.compile(r"^\s*(#!?/?\s*|javascript:.*|)$", re.I)
+
+
+def _dead_links(tree: HTMLParser) -> tuple[str, ...]:
+    """Texts of content anchors whose href leads nowhere (``#``, ``javascript:``, empty).
+
+    In-page anchors to a real element (``#section-2``) and the site's chrome do not count.
+    """
+    out: list[str] = []
+    for node in tree.css("a"):
+        href = node.attributes.get("href")
+        if href is None or not _DEAD_HREF.match(href) or _in_nav(node):
+            continue
+        text = normalize(node.text(separator=" "))[:120]
+        if text:
+            out.append(text)
+            if len(out) >= MAX_DEAD_LINKS:
+                break
+    return tuple(out)
 
 
 def _base(tree: HTMLParser, page_url: str) -> str:

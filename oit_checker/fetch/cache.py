@@ -48,7 +48,14 @@ class HttpCache:
             doc = pickle.loads(self._key(url).with_suffix(".doc").read_bytes())
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError):
             return None
-        return doc if isinstance(doc, Document) else None
+        if not isinstance(doc, Document):
+            return None
+        try:  # a document stored by an older release may lack a field added since
+            for name in Document.__dataclass_fields__:
+                getattr(doc, name)
+        except AttributeError:
+            return None
+        return doc
 
     def put(self, url: str, entry: Entry, doc: Document) -> None:
         key = self._key(url)

@@ -8,7 +8,7 @@ import pytest
 from oit_checker.cli import main
 from oit_checker.fetch import browser
 from tests.e2e.conftest import TODAY, submission
-from tests.sites import html
+from tests.sites import PLAN_TEXT, html
 
 needs_chromium = pytest.mark.skipif(
     shutil.which("chromium") is None, reason="Chromium not installed (.ci/run installs it)"
@@ -17,7 +17,7 @@ needs_chromium = pytest.mark.skipif(
 
 @needs_chromium
 def test_screenshots_are_saved_and_embedded(tmp_path, scenario):
-    url = scenario.page("/o25", html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"))
+    url = scenario.page("/o25", html("O25", PLAN_TEXT))
     sub = submission(tmp_path, scenario.url("/"), {"O25": url, "O1": scenario.url("/gone")})
     shots, page, data = tmp_path / "shots", tmp_path / "r.html", tmp_path / "r.json"
     assert (

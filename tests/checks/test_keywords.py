@@ -69,3 +69,14 @@ def test_pass_when_a_short_title_is_itself_the_element():
         ctx(page(MAIN + "o3", "O3 อำนาจหน้าที่\nอำนาจหน้าที่ตามพระราชบัญญัติ")), item_title="อำนาจหน้าที่"
     )
     assert statuses(run("keywords", c, groups=[["อำนาจหน้าที่"]])) == [("pass", "keywords.ok")]
+
+
+def test_fail_on_the_floor_when_none_of_the_elements_is_there():
+    """No address, telephone or e-mail in any form: the subject is absent (floor); one of the
+    three missing is the rule's detail (risk where the rule is inferred)."""
+    groups = [["ที่อยู่"], ["โทรศัพท์", "โทร"], ["อีเมล", "email"]]
+    none = run("keywords", ctx(page(MAIN + "o3", "ยินดีต้อนรับสู่เว็บไซต์")), groups=groups)
+    assert statuses(none) == [("fail", "keywords.missing")] and none[0].floor
+    some = run("keywords", ctx(page(MAIN + "o3", "ที่อยู่ 99 หมู่ 1 โทร 045-000-000")), groups=groups)
+    assert statuses(some) == [("fail", "keywords.missing")] and not some[0].floor
+    assert some[0].params["missing"] == "อีเมล"

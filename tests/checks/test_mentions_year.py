@@ -48,3 +48,17 @@ def test_scanned_document_without_the_year_is_manual_not_fail():
     )
     out = run("mentions_year", c, year="fy-1")
     assert statuses(out) == [("manual", "mentions_year.unreadable")]
+
+
+def test_fail_on_the_floor_when_every_year_is_before_fy_minus_1():
+    """Stale evidence (2565, 2564 for ITA 2568) is a floor failure: it fails even where the
+    year rule is inferred; FY−1 where FY was expected is only the rule's detail."""
+    from tests.helpers import ctx as make_ctx
+
+    old = make_ctx(child(MAIN + "o6", MAIN + "p.pdf", DocKind.PDF, "แผน พ.ศ. 2565 และ 2564"))
+    out = run("mentions_year", old, year="fy")
+    assert statuses(out) == [("fail", "mentions_year.missing")] and out[0].floor
+    assert out[0].params["stale"] and out[0].url == MAIN + "p.pdf"
+    near = make_ctx(child(MAIN + "o6", MAIN + "p.pdf", DocKind.PDF, "แผน พ.ศ. 2567"))
+    out = run("mentions_year", near, year="fy")
+    assert statuses(out) == [("fail", "mentions_year.missing")] and not out[0].floor

@@ -2,7 +2,7 @@
 
 from oit_checker.cli import main
 from tests.e2e.conftest import TODAY, run_cli, submission
-from tests.sites import html
+from tests.sites import PLAN_TEXT, html
 
 
 def test_completed_run_exits_0_even_when_the_site_is_down(tmp_path):
@@ -12,7 +12,7 @@ def test_completed_run_exits_0_even_when_the_site_is_down(tmp_path):
 
 
 def test_gates_exit_1(tmp_path, scenario, capsys):
-    url = scenario.page("/o25", html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"))
+    url = scenario.page("/o25", html("O25", PLAN_TEXT))
     sub = submission(tmp_path, scenario.url("/"), {"O25": url, "O1": scenario.url("/gone")})
     assert run_cli(tmp_path, sub, "--fail-under", "50")[0] == 1
     assert run_cli(tmp_path, sub, "--fail-under", "5")[0] == 0

@@ -1,9 +1,9 @@
 """A flaky 500-then-200 server and a 429 with Retry-After both pass after retrying."""
 
 from tests.e2e.conftest import item, run_cli, submission
-from tests.sites import html, sequence, static
+from tests.sites import PLAN_TEXT, RISK_TEXT, html, sequence, static
 
-PAGE = html("O25 แผนปฏิบัติการป้องกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568").encode()
+PAGE = html("O25 แผนปฏิบัติการป้องกันการทุจริต", PLAN_TEXT).encode()
 
 
 def test_flaky_and_rate_limited_servers_pass(tmp_path, scenario):
@@ -12,7 +12,7 @@ def test_flaky_and_rate_limited_servers_pass(tmp_path, scenario):
         "/o23",
         sequence(
             static(b"slow down", "text/plain", 429, {"Retry-After": "1"}),
-            static(html("O23", "ประเมินความเสี่ยง ประจำปี พ.ศ. 2568").encode()),
+            static(html("O23", RISK_TEXT).encode()),
         ),
     )
     _code, report = run_cli(

@@ -5,9 +5,9 @@ import sqlite3
 
 from oit_checker.cli import main
 from tests.e2e.conftest import run_nightly, submission
-from tests.sites import html
+from tests.sites import PLAN_TEXT, STRUCTURE_TEXT, html
 
-PLAN = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+PLAN = html("O25", PLAN_TEXT)
 
 
 def write_agencies(tmp_path, scenario):
@@ -38,7 +38,7 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     agencies = write_agencies(tmp_path, scenario)
     code, err = night(tmp_path, agencies, "2025-03-30", capsys)
     assert code == 0 and "agencies.yaml:8: submission:" in err and "1 rows skipped" in err
-    scenario.page("/a1/o1", html("O1", "แผนผังโครงสร้าง อำนาจหน้าที่"))  # agency one fixes O1
+    scenario.page("/a1/o1", html("O1", STRUCTURE_TEXT))  # agency one fixes O1
     scenario.page("/a2/o25", html("O25", "ย้ายแล้ว"), status=404)  # agency two breaks O25
     received = []
 

@@ -5,7 +5,7 @@ import json
 
 from oit_checker.demo.files import make_pdf
 from tests.e2e.conftest import run_nightly, submission
-from tests.sites import etagged, html
+from tests.sites import PLAN_TEXT, etagged, html
 
 
 def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
@@ -13,7 +13,7 @@ def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
     scenario.route("/o25", etagged(page, '"p1"'))
     scenario.route(
         "/o25.pdf",
-        etagged(make_pdf([["แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"]]), '"v1"', "application/pdf"),
+        etagged(make_pdf([[PLAN_TEXT]]), '"v1"', "application/pdf"),
     )
     sub = submission(tmp_path, scenario.url("/"), {"O25": scenario.url("/o25")})
     agencies = tmp_path / "agencies.yaml"

@@ -7,9 +7,9 @@ import sys
 import time
 
 from tests.e2e.conftest import submission
-from tests.sites import html, slow_then, static
+from tests.sites import PLAN_TEXT, html, slow_then, static
 
-PLAN = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568").encode()
+PLAN = html("O25", PLAN_TEXT).encode()
 
 
 def test_kill_minus_9_then_resume(tmp_path, scenario):

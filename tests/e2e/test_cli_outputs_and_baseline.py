@@ -4,9 +4,9 @@ import json
 
 from oit_checker.cli import main
 from tests.e2e.conftest import TODAY, submission
-from tests.sites import html
+from tests.sites import PLAN_TEXT, html
 
-PLAN = html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+PLAN = html("O25", PLAN_TEXT)
 
 
 def test_several_outputs_then_report_rerenders_without_crawling(tmp_path, scenario, capsys):

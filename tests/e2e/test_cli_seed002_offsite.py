@@ -4,12 +4,12 @@ whose URL is on another host fails; the same content on the main site passes."""
 from pathlib import Path
 
 from tests.e2e.conftest import codes, item, run_cli, submission
-from tests.sites import Scenario, html
+from tests.sites import PLAN_TEXT, Scenario, html
 
 
 def test_every_url_on_another_host_fails(tmp_path, scenario):
     with Scenario(Path(tmp_path), host="127.0.0.2") as other:
-        body = html("O25 แผนปฏิบัติการป้องกันการทุจริต", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568")
+        body = html("O25 แผนปฏิบัติการป้องกันการทุจริต", PLAN_TEXT)
         off = other.page("/ita/o25", body)
         on = scenario.page("/ita/o25", body)
         sub = submission(

@@ -4,7 +4,7 @@ again without verification so the other checks still run. With the CA trusted, n
 import trustme
 
 from tests.e2e.conftest import codes, item, run_cli, submission
-from tests.sites import Scenario, html
+from tests.sites import PLAN_TEXT, Scenario, html
 
 
 def test_untrusted_certificate_is_reported_and_content_still_checked(tmp_path):
@@ -14,7 +14,7 @@ def test_untrusted_certificate_is_reported_and_content_still_checked(tmp_path):
     cert.private_key_and_cert_chain_pem.write_to_path(str(chain))
     cert.private_key_pem.write_to_path(str(key))
     with Scenario(tmp_path, tls=(str(chain), str(key))) as site:
-        url = site.page("/o25", html("O25", "แผนปฏิบัติการป้องกันการทุจริต พ.ศ. 2568"))
+        url = site.page("/o25", html("O25", PLAN_TEXT))
         sub = submission(tmp_path, site.url("/"), {"O25": url})
         _, report = run_cli(tmp_path, sub)
         it = item(report, "O25")

@@ -4,10 +4,11 @@ Published: O12 and O13 scored 0 (the "คำอธิบายเพิ่มเ
 missing elements), O21 scored 0 (the URL did not cover every No Gift element), O27 scored 0 (no
 statement of how the ITA analysis is put into practice); indicator 9 = 70.75, indicator 10 = 70.00.
 
-Reproduced: O12, O13, O21 and O27 fail with those reasons and indicator 10 is exactly 70.00. O14
-is reported as an advisory warning only: S1 confirms that missing elements cost the item, but
-not *which* elements the NACC requires, so that rule is inferred and may not decide `fail`
-(ITA-NOTES §6.2). Indicator 9 cannot match: its weights are unknown (docs/weights.md).
+Reproduced: O12, O13, O21 and O27 fail with those reasons and indicator 10 is exactly 70.00.
+O14 fails too: S1 confirms that missing elements cost the item but not *which* elements the
+NACC requires (ITA-NOTES §6.2), so the element list is inferred — yet the plan names none of
+them at all, which is the confirmed floor (the item's subject absent); one element missing
+would be `risk`. Indicator 9 cannot match: its weights are unknown (docs/weights.md).
 """
 
 from oit_checker.demo.files import make_procurement_xlsx
@@ -42,7 +43,7 @@ def seed_000(scenario):
 
 def test_seed_000_verdicts(tmp_path, scenario):
     report = check(tmp_path, scenario, seed_000(scenario))
-    assert failing(report) == {"O12", "O13", "O21", "O27"}
+    assert failing(report) == {"O12", "O13", "O14", "O21", "O27"}
     items = {i["id"]: i for i in report["items"]}
     for item_id in ("O12", "O13"):
         [f] = [f for f in items[item_id]["findings"] if f["status"] == "fail"]
@@ -52,10 +53,9 @@ def test_seed_000_verdicts(tmp_path, scenario):
     assert o21["params"]["missing"] == "สร้างวัฒนธรรม"
     [o27] = [f for f in items["O27"]["findings"] if f["status"] == "fail"]
     assert o27["params"]["missing"] == "นำไปสู่การปฏิบัติ"
-    # O14: an inferred element list failed: risk (0 in the score, full in the maximum).
-    o14 = [f for f in items["O14"]["findings"] if f["status"] == "warn"]
-    assert items["O14"]["status"] == "risk"  # the seed scored it 0; the tool says why it may
-    assert [f["code"] for f in o14] == ["keywords.missing"] and o14[0]["downgraded"]
-    assert o14[0]["source"].startswith("S1")
+    # O14: none of the (inferred) elements at all: the confirmed floor fails it, with its source.
+    o14 = [f for f in items["O14"]["findings"] if f["status"] == "fail"]
+    assert [f["code"] for f in o14] == ["keywords.missing"] and o14[0]["params"]["none"]
+    assert o14[0]["confidence"] == "confirmed" and o14[0]["source"].startswith("S1")
     assert indicator(report, 10) == 70.00  # published 70.00
-    assert indicator(report, 9) == 85.00  # published 70.75 (O14 risk counts 0; weights unknown)
+    assert indicator(report, 9) == 85.00  # published 70.75 (weights unknown)
