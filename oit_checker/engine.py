@@ -44,10 +44,10 @@ def _contexts(
     scope: str,
     urls: tuple[str, ...],
     ev: ItemEvidence,
-    base: tuple[int, dt.date, str],
+    base: tuple[int, dt.date, str, str],
 ) -> list[CheckContext]:
     """One context per submitted URL for ``url`` rules, one for the whole item otherwise."""
-    fiscal_year, today, main_site = base
+    fiscal_year, today, main_site, agency = base
     if scope == "url":
         return [
             CheckContext(
@@ -59,12 +59,21 @@ def _contexts(
                 url,
                 ev.offsite,
                 item.title,
+                agency,
             )
             for url in urls
         ]
     return [
         CheckContext(
-            item.id, fiscal_year, today, main_site, ev.evidence, None, ev.offsite, item.title
+            item.id,
+            fiscal_year,
+            today,
+            main_site,
+            ev.evidence,
+            None,
+            ev.offsite,
+            item.title,
+            agency,
         )
     ]
 
@@ -77,6 +86,7 @@ def run_checks(
     fiscal_year: int,
     today: dt.date,
     main_site: str,
+    agency: str = "",
 ) -> tuple[Finding, ...]:
     """Run every rule of ``item`` over its evidence (pure: no I/O) and stamp the findings."""
     findings: list[Finding] = []
@@ -91,7 +101,7 @@ def run_checks(
         spec = get(ref.id)
         if spec.scope == "item" and (not opened or no_data or refused >= set(urls)):
             continue
-        for ctx in _contexts(item, spec.scope, urls, ev, (fiscal_year, today, main_site)):
+        for ctx in _contexts(item, spec.scope, urls, ev, (fiscal_year, today, main_site, agency)):
             found = [stamp(ref, item.id, o) for o in spec.run(ctx, ref.params)]
             if spec.scope == "url" and any(f.status is FindingStatus.FAIL for f in found):
                 refused.add(ctx.submitted_url or "")
@@ -174,7 +184,7 @@ async def run_check(
                     # documents alive into the next agency's run.
                     gatherer.clear()
                 results = [
-                    _judge(item, urls, ev, checklist.year, today, sub.main_site, waivers)
+                    _judge(item, urls, ev, checklist.year, today, sub, waivers)
                     for (item, urls), ev in zip(submitted, gathered, strict=True)
                 ]
                 stats = (
@@ -204,11 +214,19 @@ def _judge(
     ev: ItemEvidence,
     fiscal_year: int,
     today: dt.date,
-    main_site: str,
+    sub: Submission,
     waivers: tuple[Waiver, ...],
 ) -> ItemResult:
     findings = (
-        run_checks(item, urls, ev, fiscal_year=fiscal_year, today=today, main_site=main_site)
+        run_checks(
+            item,
+            urls,
+            ev,
+            fiscal_year=fiscal_year,
+            today=today,
+            main_site=sub.main_site,
+            agency=sub.agency,
+        )
         if urls
         else ()
     )

@@ -31,13 +31,13 @@ def test_items_and_indicator_split(cid):
 
 def test_provisional_2569_content_rules_are_all_advisory():
     """Only the floors are firm in 2569: the URL rules and has_data (ITA-NOTES: current data of
-    this agency on its main website holds in every year); every item's own rule is advisory."""
+    this agency on its main website holds in every year: has_data, own_agency); every item's own rule is advisory."""
     c = load_checklist("ita-2569")
     content = [
         r
         for i in c.items
         for r in i.checks
-        if r.id not in ("reachable", "on_main_site", "not_soft_404", "has_data")
+        if r.id not in ("reachable", "on_main_site", "not_soft_404", "has_data", "own_agency")
     ]
     assert content and all(r.confidence == "inferred" for r in content)
 

@@ -41,6 +41,12 @@ def describe(ref: CheckRef, fiscal_year: int, lang: str = "th") -> str:
                 else "the URL must lead to this item's data (not an empty or placeholder page, "
                 "nor links that do not open)"
             )
+        case "own_agency":
+            return (
+                "เอกสารต้องเป็นของหน่วยงานเอง (ไม่ใช่เอกสารที่ระบุชื่อหน่วยงานอื่น)"
+                if th
+                else "the evidence must be this agency's own (not a document naming another agency)"
+            )
         case "file_type":
             kinds = ", ".join(k.value for k in p.kinds)
             return f"ต้องมีไฟล์รูปแบบ {kinds}" if th else f"a {kinds} file is required"

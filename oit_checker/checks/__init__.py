@@ -18,6 +18,7 @@ from oit_checker.checks import (
     mentions_year,
     not_soft_404,
     on_main_site,
+    own_agency,
     reachable,
     xlsx_template,
 )
@@ -30,6 +31,7 @@ MODULES: tuple[ModuleType, ...] = (
     on_main_site,
     not_soft_404,
     has_data,
+    own_agency,
     file_type,
     mentions_year,
     dated_within,

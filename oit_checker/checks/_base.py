@@ -38,6 +38,7 @@ class CheckContext:
     submitted_url: str | None = None
     offsite_links: tuple[Link, ...] = ()
     item_title: str = ""  # the checklist title, which agency pages echo in their headings
+    agency: str = ""  # the submitting agency's name (its documents should name it)
 
     @property
     def submitted(self) -> tuple[EvidenceDoc, ...]:

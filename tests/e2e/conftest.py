@@ -32,7 +32,12 @@ def hang_guard() -> Iterator[None]:
 def submission(
     tmp: Path, main_site: str, items: dict[str, str | list[str]], checklist: str = "ita-2568"
 ) -> Path:
-    lines = ["agency: อบต.ทดสอบ", f"main_site: {main_site}", f"checklist: {checklist}", "items:"]
+    lines = [
+        "agency: องค์การบริหารส่วนตำบลตัวอย่าง",
+        f"main_site: {main_site}",
+        f"checklist: {checklist}",
+        "items:",
+    ]
     for item, urls in items.items():
         if isinstance(urls, str):
             lines.append(f"  {item}: {urls}")
