@@ -30,8 +30,9 @@ def test_items_and_indicator_split(cid):
 
 
 def test_provisional_2569_content_rules_are_all_advisory():
-    """Only the floors are firm in 2569: the URL rules and has_data (ITA-NOTES: current data of
-    this agency on its main website holds in every year: has_data, own_agency); every item's own rule is advisory."""
+    """Only the floors are firm in 2569 — the URL rules, has_data and own_agency (ITA-NOTES:
+    current data of this agency on its main website, in every year); every item's own rule is
+    advisory."""
     c = load_checklist("ita-2569")
     content = [
         r
