@@ -3,15 +3,17 @@
 Content-management systems often answer a deleted page with HTTP 200 and a "ไม่พบหน้าที่คุณ
 ต้องการ" template, and some sites put ITA documents behind a member login. An assessor sees no
 data either way, so a submitted HTML page whose title or short body says not-found
-(``ไม่พบหน้า``, ``404``, ``page not found``…) or that shows a login form with little else is a
-``fail``. Long pages that merely mention "404" somewhere are not judged soft 404s.
+(``ไม่พบหน้า``, ``404``, ``page not found``…) is a ``fail``. A page that shows a login form with
+little else is ``manual`` with the reason (DESIGN: content behind a login cannot be read by
+machine — the admin must make it public or check what the assessor sees). Long pages that merely
+mention "404" somewhere are not judged soft 404s.
 """
 
 from __future__ import annotations
 
 import re
 
-from oit_checker.checks._base import CheckContext, Scope, failed, passed
+from oit_checker.checks._base import CheckContext, Scope, failed, manual, passed
 from oit_checker.messages import Text
 from oit_checker.model import DocKind, Outcome
 from oit_checker.params import Params
@@ -96,7 +98,7 @@ def check(ctx: CheckContext, params: NotSoft404Params) -> list[Outcome]:
         login = next((p for p in LOGIN if p in title or p in body), None)
         if (d.has_password_form and short) or login is not None:
             out.append(
-                failed(
+                manual(
                     "not_soft_404.login_wall",
                     url=e.resource.url,
                     evidence=(d.title or d.text[:120]),

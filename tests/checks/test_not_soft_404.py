@@ -19,11 +19,12 @@ def test_fail_on_english_page_not_found_and_bare_404():
         assert statuses(run("not_soft_404", c)) == [("fail", "not_soft_404.not_found")], title
 
 
-def test_fail_on_login_wall():
+def test_manual_on_login_wall():
+    """Content behind a login is for a person to check (DESIGN), with the reason."""
     c = ctx(ev(res(MAIN + "o1"), doc(MAIN + "o1", text="ชื่อผู้ใช้ รหัสผ่าน", password=True)))
-    assert statuses(run("not_soft_404", c)) == [("fail", "not_soft_404.login_wall")]
+    assert statuses(run("not_soft_404", c)) == [("manual", "not_soft_404.login_wall")]
     c = ctx(page(MAIN + "o1", "กรุณาเข้าสู่ระบบ เพื่อดูเอกสาร"))
-    assert statuses(run("not_soft_404", c)) == [("fail", "not_soft_404.login_wall")]
+    assert statuses(run("not_soft_404", c)) == [("manual", "not_soft_404.login_wall")]
 
 
 def test_long_page_that_mentions_404_is_not_a_soft_404():
