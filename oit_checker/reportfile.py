@@ -27,7 +27,7 @@ from oit_checker.model import (
     ItemStatus,
     Report,
 )
-from oit_checker.texts import message
+from oit_checker.texts import message, remedy
 
 SCHEMA = "oit-checker/report/v1"
 
@@ -78,7 +78,13 @@ def _finding_dict(f: Finding, lang: str) -> dict[str, Any]:
         "waived": ({"reason": f.waived, "expires": f.waived_until} if f.waived else None),
         "confidence": f.confidence,
         "downgraded": f.downgraded,
+        "remedy": remedy(f.code, f.params, lang) if _needs_fix(f) else "",
     }
+
+
+def _needs_fix(f: Finding) -> bool:
+    """Failures, risks (downgraded failures) and what a person must check carry a remedy."""
+    return f.status in (FindingStatus.FAIL, FindingStatus.MANUAL) or f.downgraded
 
 
 def _item_dict(i: ItemResult, lang: str) -> dict[str, Any]:

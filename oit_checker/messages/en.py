@@ -96,6 +96,7 @@ LABELS: dict[str, str] = {
     "rewrite": "Checked a copy at",
     "judged": "judged as",
     "legend": "The lower score counts manual items as 0, the upper as full.",
+    "fix": "How to fix",
     "evidence": "evidence",
     "items.count": "Items",
     "sheet.summary": "Summary",

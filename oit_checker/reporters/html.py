@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from oit_checker.i18n import label, status_label
 from oit_checker.model import Finding, FindingStatus, ItemResult, Report
 from oit_checker.reporters.base import Options, score_range, text_of, title_of
+from oit_checker.texts import remedy
 
 BINARY = False
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -38,7 +39,7 @@ h1{font-size:1.6rem;margin:0 0 .2rem}.meta{color:#555;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ddd;padding:.5rem;
 text-align:left;vertical-align:top}th{background:#f4f4f4}
 .status{color:#fff;border-radius:4px;padding:.1rem .5rem;white-space:nowrap;font-weight:600}
-.advisory{color:#8a6d00}.firm{color:#b3261e}ul{margin:0;padding-left:1.1rem}
+.fix{color:#1b1b1b;font-size:.9rem}.advisory{color:#8a6d00}.firm{color:#b3261e}ul{margin:0;padding-left:1.1rem}
 a{color:#0b57d0;word-break:break-all}.url{word-break:break-all;color:#444}
 """
 
@@ -95,7 +96,9 @@ def _finding(f: Finding, lang: str) -> str:
         )
     src = f" <small>({e(f.source)})</small>" if f.source else ""
     ev = f" — {link(f.url, label('evidence', lang))}" if f.url else ""
-    return f"<li>{tag}{text}{src}{ev}</li>"
+    fix = remedy(f.code, f.params, lang) if f.status is FindingStatus.FAIL or f.downgraded else ""
+    how = f'<br><span class="fix">{_l("fix", lang)}: {e(fix)}</span>' if fix else ""
+    return f"<li>{tag}{text}{src}{ev}{how}</li>"
 
 
 def _shot(url: str, shots: dict[str, str]) -> str:
