@@ -17,6 +17,7 @@ import asyncio
 import datetime as dt
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from oit_checker import __version__, score
@@ -48,33 +49,21 @@ def _contexts(
 ) -> list[CheckContext]:
     """One context per submitted URL for ``url`` rules, one for the whole item otherwise."""
     fiscal_year, today, main_site, agency = base
-    if scope == "url":
-        return [
-            CheckContext(
-                item.id,
-                fiscal_year,
-                today,
-                main_site,
-                tuple(e for e in ev.evidence if e.submitted == url),
-                url,
-                ev.offsite,
-                item.title,
-                agency,
-            )
-            for url in urls
-        ]
+    whole = CheckContext(
+        item.id,
+        fiscal_year,
+        today,
+        main_site,
+        ev.evidence,
+        offsite_links=ev.offsite,
+        item_title=item.title,
+        agency=agency,
+    )
+    if scope != "url":
+        return [whole]
     return [
-        CheckContext(
-            item.id,
-            fiscal_year,
-            today,
-            main_site,
-            ev.evidence,
-            None,
-            ev.offsite,
-            item.title,
-            agency,
-        )
+        replace(whole, evidence=tuple(e for e in ev.evidence if e.submitted == u), submitted_url=u)
+        for u in urls
     ]
 
 

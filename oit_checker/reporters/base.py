@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from oit_checker.model import Finding, ItemResult, Report
+from oit_checker.model import Finding, FindingStatus, ItemResult, Report
 from oit_checker.texts import message
 
 
@@ -38,6 +38,18 @@ def score_range(score: float, score_max: float) -> str:
 def title_of(item: ItemResult, lang: str) -> str:
     """The item's title in the report's language (Thai when no English title exists)."""
     return item.title if lang == "th" or not item.title_en else item.title_en
+
+
+def notes(item: ItemResult) -> list[tuple[Finding, str]]:
+    """What a report lists for an item: every finding but passes, each with its tag —
+    ``"waived"``, ``"advisory"`` (a warn: advice or an inferred rule) or ``""`` (firm)."""
+    out = []
+    for f in item.findings:
+        if f.status is FindingStatus.PASS:
+            continue
+        tag = "waived" if f.waived else ("advisory" if f.status is FindingStatus.WARN else "")
+        out.append((f, tag))
+    return out
 
 
 def text_of(f: Finding, lang: str) -> str:

@@ -13,8 +13,8 @@ import re
 from urllib.parse import urlsplit
 
 from oit_checker.i18n import label, status_label
-from oit_checker.model import FindingStatus, ItemResult, Report
-from oit_checker.reporters.base import Options, score_range, text_of, title_of
+from oit_checker.model import ItemResult, Report
+from oit_checker.reporters.base import Options, notes, score_range, text_of, title_of
 
 BINARY = False
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # enough to stop emphasis, links, images, cells
@@ -35,11 +35,9 @@ def _url(url: str) -> str:
 
 def _reasons(item: ItemResult, lang: str) -> str:
     lines: list[str] = []
-    for f in item.findings:
-        if f.status is FindingStatus.PASS:
-            continue
-        tag = f"\\[{md(label('advisory', lang))}\\] " if f.status is FindingStatus.WARN else ""
-        if f.waived:
+    for f, kind in notes(item):
+        tag = f"\\[{md(label('advisory', lang))}\\] " if kind == "advisory" else ""
+        if kind == "waived":
             tag = f"\\[{md(label('waived', lang))} {md(f.waived_until)}: {md(f.waived)}\\] "
         lines.append(tag + md(text_of(f, lang)))
     return "<br>".join(dict.fromkeys(lines)) or "-"

@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from oit_checker.i18n import label, status_label
-from oit_checker.model import FindingStatus, ItemStatus, Report
-from oit_checker.reporters.base import Options, score_range, text_of, title_of
+from oit_checker.model import ItemStatus, Report
+from oit_checker.reporters.base import Options, notes, score_range, text_of, title_of
 
 STYLE = {
     "pass": "green",
@@ -64,11 +64,9 @@ def render(report: Report, options: Options) -> str:
     table.add_column(t("col.reasons"), ratio=3)
     for item in report.items:
         reasons = []
-        for f in item.findings:
-            if f.status is FindingStatus.PASS:
-                continue
-            tag = f"[{t('advisory')}] " if f.status is FindingStatus.WARN else ""
-            if f.waived:
+        for f, kind in notes(item):
+            tag = f"[{t('advisory')}] " if kind == "advisory" else ""
+            if kind == "waived":
                 tag = f"[{t('waived')} {f.waived_until}: {f.waived}] "
             reasons.append(f"{tag}{text_of(f, lang)}")
         if item.status is ItemStatus.MISSING:
