@@ -13,10 +13,11 @@ v1 report is an input error naming the file (exit 2).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
+
+from pydantic import ValidationError
 
 from oit_checker.errors import InputError
 from oit_checker.model import (
@@ -27,9 +28,11 @@ from oit_checker.model import (
     ItemStatus,
     Report,
 )
+from oit_checker.reportdoc import SCHEMA_ID, FindingDoc, ReportDoc
 from oit_checker.texts import message, remedy
+from oit_checker.validation import dotted
 
-SCHEMA = "oit-checker/report/v1"
+SCHEMA = SCHEMA_ID
 
 
 class ReportFileError(InputError):
@@ -56,13 +59,15 @@ def load_report(path: str | Path) -> Report:
             params={"schema": SCHEMA},
         )
     try:
-        return from_dict(migrate(data))
-    except (KeyError, TypeError, ValueError) as exc:
+        return from_dict(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
         raise ReportFileError(
             "not a JSON report: {detail}",
             file=file,
-            params={"detail": f"{type(exc).__name__}: {exc}"},
-        ) from exc
+            field=dotted(tuple(first["loc"])),
+            params={"detail": first["msg"]},
+        ) from None
 
 
 def _finding_dict(f: Finding, lang: str) -> dict[str, Any]:
@@ -133,58 +138,59 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def _finding(item: str, f: dict[str, Any]) -> Finding:
-    waived = f.get("waived") or {}
+def _finding(item: str, f: FindingDoc) -> Finding:
     return Finding(
-        check=f["check"],
+        check=f.check,
         item=item,
-        status=FindingStatus(f["status"]),
-        code=f.get("code") or f["check"],
-        params=dict(f.get("params") or {}),
-        url=f.get("url"),
-        evidence=f.get("evidence") or "",
-        source=f.get("source") or "",
-        confidence=f.get("confidence") or "confirmed",
-        downgraded=bool(f.get("downgraded")),
-        waived=waived.get("reason", ""),
-        waived_until=waived.get("expires", ""),
+        status=FindingStatus(f.status),
+        code=f.code or f.check,
+        params=dict(f.params),
+        url=f.url,
+        evidence=f.evidence,
+        source=f.source,
+        confidence=f.confidence,
+        downgraded=f.downgraded,
+        waived=f.waived.reason if f.waived else "",
+        waived_until=f.waived.expires if f.waived else "",
     )
+
+
+def validated(d: Any) -> ReportDoc:
+    """``d`` checked against the v1 models; raises pydantic's ``ValidationError``."""
+    return ReportDoc.model_validate(migrate(d) if isinstance(d, dict) else d)
 
 
 def from_dict(d: dict[str, Any]) -> Report:
     """A report from its JSON v1 form (as stored in the history database)."""
-    d = migrate(d)
+    doc = validated(d)
     items = tuple(
         ItemResult(
-            id=i["id"],
-            indicator=int(i["indicator"]),
-            title=i.get("title", ""),
-            title_en=i.get("title_en", ""),
-            weight=float(i.get("weight", 1)),
-            status=ItemStatus(i["status"]),
-            score=float(i["score"]),
-            score_max=float(i["score_max"]),
-            urls=tuple(i.get("urls") or ()),
-            findings=tuple(_finding(i["id"], f) for f in i.get("findings") or ()),
+            id=i.id,
+            indicator=i.indicator,
+            title=i.title,
+            title_en=i.title_en,
+            weight=i.weight,
+            status=ItemStatus(i.status),
+            score=i.score,
+            score_max=i.score_max,
+            urls=tuple(i.urls),
+            findings=tuple(_finding(i.id, f) for f in i.findings),
         )
-        for i in d["items"]
+        for i in doc.items
     )
-    indicators = tuple(
-        IndicatorResult(int(x["id"]), x.get("title", ""), float(x["score"]), float(x["score_max"]))
-        for x in d["indicators"]
-    )
+    indicators = tuple(IndicatorResult(x.id, x.title, x.score, x.score_max) for x in doc.indicators)
     return Report(
-        tool_version=d["tool"]["version"],
-        checklist_id=d["checklist"]["id"],
-        checklist_year=int(d["checklist"]["year"]),
-        agency=d["agency"]["name"],
-        main_site=d["agency"]["main_site"],
-        checked_at=dt.datetime.fromisoformat(d["checked_at"]),
-        today=dt.date.fromisoformat(d["today"]),
+        tool_version=doc.tool.version,
+        checklist_id=doc.checklist.id,
+        checklist_year=doc.checklist.year,
+        agency=doc.agency.name,
+        main_site=doc.agency.main_site,
+        checked_at=doc.checked_at,
+        today=doc.today,
         items=items,
         indicators=indicators,
-        oit_score=float(d["oit"]["score"]),
-        oit_score_max=float(d["oit"]["score_max"]),
-        stats=tuple((str(k), float(v)) for k, v in (d.get("stats") or {}).items()),
-        rewrites=tuple((r["from"], r["to"]) for r in d.get("rewrites") or ()),
+        oit_score=doc.oit.score,
+        oit_score_max=doc.oit.score_max,
+        stats=tuple(doc.stats.items()),
+        rewrites=tuple((r.from_, r.to) for r in doc.rewrites),
     )
