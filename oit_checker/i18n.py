@@ -23,10 +23,19 @@ class _Params(dict[str, Any]):
         return "?"
 
 
-def reason_text(reason: str, lang: str = "th") -> str:
+def reason_text(reason: str, lang: str = "th", status: object = None) -> str:
+    """Why a resource could not be obtained, in ``lang``; the HTTP status names the case
+    ("ไม่พบหน้า (HTTP 404)") when the finding knows it, instead of the class ("HTTP 4xx")."""
     reasons = CATALOGUES.get(lang, CATALOGUES["th"])[1]
+    if reason in ("http_4xx", "http_5xx") and isinstance(status, int):
+        known = reasons.get(f"http_{status}")
+        if known:
+            return known
+        if reason == "http_5xx":
+            return reasons["http_5xx"].replace("5xx", str(status))
+        return f"HTTP {status}"
     if reason.startswith("http_") and reason[5:].isdigit():
-        return f"HTTP {reason[5:]}"
+        return reasons.get(reason, f"HTTP {reason[5:]}")
     return reasons.get(reason, reasons.get(reason.split(":")[0], reason))
 
 
@@ -62,7 +71,7 @@ def fill(template: str, params: Mapping[str, Any], lang: str = "th") -> str:
     """``template`` with the finding's params; ``{reason_text}`` is the reason in ``lang``."""
     values = _Params(params)
     if "reason" in params:
-        values["reason_text"] = reason_text(str(params["reason"]), lang)
+        values["reason_text"] = reason_text(str(params["reason"]), lang, params.get("status"))
     return template.format_map(values)
 
 

@@ -64,3 +64,13 @@ def test_error_text_renders_and_falls_back():
     assert error_text("unknown key {key!r}", {"key": "x"}, "th") == "ไม่รู้จักคีย์ 'x'"
     assert error_text("unknown key {key!r}", {"key": "x"}, "en") == "unknown key 'x'"
     assert error_text("untranslated {a}", {"a": 1}, "th") == "untranslated 1"
+
+
+def test_a_known_http_status_names_what_happened():
+    from oit_checker.i18n import reason_text
+
+    assert reason_text("http_4xx", "th", 404) == "ไม่พบหน้า (HTTP 404)"
+    assert reason_text("http_4xx", "en", 429) == "too many requests (HTTP 429)"
+    assert reason_text("http_5xx", "en", 503) == "server error (HTTP 503)"
+    assert reason_text("http_4xx", "en", 418) == "HTTP 418"
+    assert reason_text("http_4xx", "th") == "ไม่พบหน้า/ไม่อนุญาต (HTTP 4xx)"  # status unknown

@@ -16,6 +16,12 @@ REASONS: dict[str, str] = {
     "protocol": "malformed answer",
     "http_4xx": "not found / forbidden (HTTP 4xx)",
     "http_5xx": "server error (HTTP 5xx)",
+    # by the status the server gave, when it is known
+    "http_401": "login required (HTTP 401)",
+    "http_403": "forbidden (HTTP 403)",
+    "http_404": "not found (HTTP 404)",
+    "http_410": "gone (HTTP 410)",
+    "http_429": "too many requests (HTTP 429)",
     "too_many_redirects": "too many redirects",
     "redirect_loop": "redirect loop",
     "too_large": "file larger than the size cap",

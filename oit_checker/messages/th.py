@@ -16,6 +16,12 @@ REASONS: dict[str, str] = {
     "protocol": "เซิร์ฟเวอร์ตอบผิดรูปแบบ",
     "http_4xx": "ไม่พบหน้า/ไม่อนุญาต (HTTP 4xx)",
     "http_5xx": "เซิร์ฟเวอร์ขัดข้อง (HTTP 5xx)",
+    # by the status the server gave, when it is known
+    "http_401": "ต้องเข้าสู่ระบบ (HTTP 401)",
+    "http_403": "ไม่อนุญาตให้เข้าถึง (HTTP 403)",
+    "http_404": "ไม่พบหน้า (HTTP 404)",
+    "http_410": "ถูกลบแล้ว (HTTP 410)",
+    "http_429": "ส่งคำขอถี่เกินไป เซิร์ฟเวอร์ให้รอ (HTTP 429)",
     "too_many_redirects": "เปลี่ยนเส้นทางมากเกินไป",
     "redirect_loop": "เปลี่ยนเส้นทางวนซ้ำ",
     "too_large": "ไฟล์ใหญ่เกินกำหนด",
