@@ -52,6 +52,7 @@ _LAO = (
 _SCHOOL = (("โรงเรียน", "รร."),)
 _STOP = re.compile(r"^(?:อำเภอ|จังหวัด|ตำบล|โทร|และ|ที่|ได้|ใน|ซึ่ง|ประจำ|พ\.?ศ|เป็น|ของ|ให้|ทุก|นี้)")
 _CUT = re.compile(r"(?:อำเภอ|จังหวัด|ตำบล|โทร|ประจำ|ได้|และ|ขอ|ประกาศ|เรื่อง|ที่|ใน).*$")
+_OWN_CUT = re.compile(r"(?:อำเภอ|จังหวัด|อ\.|จ\.).*$")  # a real name may hold ใน, ที่…
 _NAME = r"([\u0E01-\u0E2E][\u0E01-\u0E4E]{1,40})"
 
 
@@ -71,7 +72,8 @@ def _own(agency: str) -> tuple[str, str] | None:
         for full, short in forms:
             for prefix in (full, short, short.rstrip(".")):
                 if text.startswith(prefix) and len(text) > len(prefix):
-                    return family, _CUT.sub("", text[len(prefix) :]) or text[len(prefix) :]
+                    rest = text[len(prefix) :]
+                    return family, _OWN_CUT.sub("", rest) or rest
     return None
 
 

@@ -147,6 +147,7 @@ def parse(
 
 MAX_DEAD_LINKS = 50
 _DEAD_HREF = re.compile(r"^\s*(#!?/?\s*|javascript:.*|)$", re.I)
+_DOWNLOAD_WORD = re.compile(r"ดาวน์โหลด|ดาวโหลด|download|คลิก|click|เปิดไฟล์|ดูไฟล์|ไฟล์แนบ", re.I)
 
 
 def _dead_links(tree: HTMLParser) -> tuple[str, ...]:
@@ -157,7 +158,12 @@ def _dead_links(tree: HTMLParser) -> tuple[str, ...]:
     out: list[str] = []
     for node in tree.css("a"):
         href = node.attributes.get("href")
-        if href is None or not _DEAD_HREF.match(href) or _in_nav(node):
+        if href is None:  # <a>ดาวน์โหลด</a>: a button that was never given its file
+            if not _DOWNLOAD_WORD.search(node.text() or ""):
+                continue
+        elif not _DEAD_HREF.match(href):
+            continue
+        if _in_nav(node):
             continue
         text = normalize(node.text(separator=" "))[:120]
         if text:

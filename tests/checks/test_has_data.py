@@ -82,3 +82,17 @@ def test_a_short_title_that_is_itself_the_content_is_not_taken_for_an_echo():
         "อำนาจหน้าที่",
     )
     assert statuses(run("has_data", c)) == [("pass", "has_data.ok")]
+
+
+def test_dead_links_are_read_from_real_markup():
+    from oit_checker.extract.html import parse
+    from oit_checker.settings import RunSettings
+
+    markup = (
+        "<html><body><nav><a href='#'>เมนู</a></nav><main><h1>O7</h1>"
+        "<a href='#'>ดาวน์โหลดรายงาน</a> <a href='javascript:void(0)'>เปิดไฟล์</a>"
+        "<a>ดาวน์โหลดคู่มือ</a><a name='top'>ด้านบน</a><a href='#part2'>ส่วนที่ 2</a>"
+        "</main></body></html>"
+    )
+    d = parse(markup, O7, RunSettings())
+    assert d.dead_links == ("ดาวน์โหลดรายงาน", "เปิดไฟล์", "ดาวน์โหลดคู่มือ")
