@@ -25,6 +25,7 @@ class Exit(IntEnum):
     OK = 0  # ran, and every gate held
     GATE = 1  # ran, and a gate failed
     INPUT = 2  # bad input or usage (file, line and field named)
+    INTERNAL = 3  # an unexpected internal error (a bug): never 1, which means "gate failed"
     INTERRUPTED = 130  # Ctrl-C
 
 

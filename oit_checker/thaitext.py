@@ -80,10 +80,15 @@ _THAI_MARKS = set(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def normalize(text: str) -> str:
     """Readable normalised text: what every rule and every evidence string sees."""
     if not text:
         return ""
+    # C0/C1 control characters carry no text and break terminals, XML and workbooks.
+    text = _CONTROL.sub("", text)
     out = text if text.isascii() else text.translate(_TABLE)
     if "\u0e4d" in out:
         # ำ typed or extracted as nikhahit + sara aa, with or without a tone mark between.

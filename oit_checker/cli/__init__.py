@@ -7,6 +7,7 @@ Exit codes (DESIGN "Command line"):
 1     ran, and a gate failed (``--fail-under``, ``--require``, ``--baseline`` …)
 2     bad input or usage: unreadable/invalid submission or checklist, unknown item or
       checklist; the message names the file, line and field
+3     an unexpected internal error (a bug), reported in one line
 ====  ===================================================================================
 
 A website that is down is a finding in the report, never an exit code. The codes are named
@@ -17,7 +18,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from oit_checker import __version__
 from oit_checker.errors import InputError, UsageError
@@ -56,3 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("oit-checker: interrupted", file=sys.stderr)
         return Exit.INTERRUPTED
+    except Exception as exc:  # a bug: one line, and never the gate's exit code 1
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        print(
+            f"oit-checker: internal error: {type(exc).__name__}: {exc} "
+            f"({Path(where.filename).name}:{where.lineno}); please report it",
+            file=sys.stderr,
+        )
+        return Exit.INTERNAL

@@ -66,6 +66,13 @@ def codec(label: str | None) -> str | None:
     return label
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Undeclared bytes that are UTF-8 but for a few bad bytes (a damaged or cut page)."""
+    text = data[:200_000].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return bad <= max(3, len(text) // 1000) and any("\u0e00" <= c <= "\u0e7f" for c in text)
+
+
 def decode(data: bytes, content_type: str | None) -> str:
     """Bytes → str, trusting header, then meta, then detection (Thai single-byte aware)."""
     header = None
@@ -78,11 +85,16 @@ def decode(data: bytes, content_type: str | None) -> str:
             try:
                 return data.decode(name)
             except UnicodeDecodeError:
+                if name.replace("-", "").replace("_", "") == "utf8":
+                    # Declared UTF-8 stays UTF-8: one bad byte (or a size cut inside a Thai
+                    # character) must not send a correct page to the cp874 decoder.
+                    return data.decode("utf-8", errors="replace")
                 continue
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        if _mostly_utf8(data):
+            return data.decode("utf-8", errors="replace")
     best = from_bytes(data[:200_000], cp_isolation=["cp874", "tis_620", "utf_8", "cp1252"]).best()
     name = codec(best.encoding) if best else None
     return data.decode(name or "cp874", errors="replace")

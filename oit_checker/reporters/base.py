@@ -8,6 +8,7 @@ format costs one module, one line in the registry and one golden test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -28,6 +29,15 @@ class Reporter(Protocol):
     BINARY: bool
 
     def render(self, report: Report, options: Options) -> str | bytes: ...
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def safe(value: object) -> str:
+    """Text without C0/C1 control characters: valid in XML 1.0 and workbooks, inert in a
+    terminal (a crawled ``\\x1b[2J`` must not clear the admin's screen)."""
+    return _UNSAFE.sub("", str(value))
 
 
 def score_range(score: float, score_max: float) -> str:

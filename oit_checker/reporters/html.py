@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import Finding, FindingStatus, ItemResult, Report
-from oit_checker.reporters.base import Options, score_range, text_of, title_of
+from oit_checker.reporters.base import Options, safe, score_range, text_of, title_of
 from oit_checker.texts import remedy
 
 BINARY = False
@@ -46,7 +46,7 @@ a{color:#0b57d0;word-break:break-all}.url{word-break:break-all;color:#444}
 
 def e(value: object) -> str:
     """Escape for HTML text and attribute values (quotes included)."""
-    return escape(str(value), quote=True)
+    return escape(safe(value), quote=True)
 
 
 def link(url: str | None, text: str | None = None) -> str:

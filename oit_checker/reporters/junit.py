@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 from oit_checker.i18n import label
 from oit_checker.model import FindingStatus, ItemStatus, Report
-from oit_checker.reporters.base import Options, text_of
+from oit_checker.reporters.base import Options, safe, text_of
 
 BINARY = False
 
@@ -69,6 +69,10 @@ def render(report: Report, options: Options) -> str:
         ]
         if notes:
             ET.SubElement(case, "system-out").text = "\n".join(notes)
+    for node in suite.iter():  # XML 1.0 forbids control characters: a crawled \x01 stays out
+        node.attrib.update({k: safe(v) for k, v in node.attrib.items()})
+        if node.text:
+            node.text = safe(node.text)
     ET.indent(suite)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suite, encoding="unicode") + "\n"

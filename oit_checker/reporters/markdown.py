@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import ItemResult, Report
-from oit_checker.reporters.base import Options, notes, score_range, text_of, title_of
+from oit_checker.reporters.base import Options, notes, safe, score_range, text_of, title_of
 
 BINARY = False
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # enough to stop emphasis, links, images, cells
@@ -22,7 +22,7 @@ _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # enough to stop emphasis, links, ima
 
 def md(value: object) -> str:
     """Inline-safe text: HTML characters as entities, Markdown punctuation escaped."""
-    text = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = safe(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _SPECIAL.sub(r"\\\1", text)
     return " ".join(text.split("\n"))
 

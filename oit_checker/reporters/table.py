@@ -15,7 +15,7 @@ from rich.text import Text
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import ItemStatus, Report
-from oit_checker.reporters.base import Options, notes, score_range, text_of, title_of
+from oit_checker.reporters.base import Options, notes, safe, score_range, text_of, title_of
 
 STYLE = {
     "pass": "green",
@@ -45,17 +45,17 @@ def render(report: Report, options: Options) -> str:
         emoji=False,
         legacy_windows=False,
     )
-    console.print(Text(f"{t('agency')}: {report.agency or '-'}  ({report.main_site})"))
+    console.print(Text(safe(f"{t('agency')}: {report.agency or '-'}  ({report.main_site})")))
     console.print(
         Text(f"{t('checklist')}: {report.checklist_id}   {t('today')}: {report.today.isoformat()}")
     )
     for prod, staging in report.rewrites:
-        console.print(Text(f"{t('rewrite')}: {staging} ({t('judged')} {prod})"))
+        console.print(Text(safe(f"{t('rewrite')}: {staging} ({t('judged')} {prod})")))
     rng = score_range(report.oit_score, report.oit_score_max)
     console.print(Text(f"{t('oit')}: {rng}", style="bold"))
     for ind in report.indicators:
         r = score_range(ind.score, ind.score_max)
-        console.print(Text(f"  {t('indicator')} {ind.id} {ind.title}: {r}"))
+        console.print(Text(safe(f"  {t('indicator')} {ind.id} {ind.title}: {r}")))
     table = Table(box=box.SIMPLE, show_lines=False, expand=True)
     table.add_column(t("col.item"), no_wrap=True)
     table.add_column(t("col.status"), no_wrap=True)
@@ -74,7 +74,11 @@ def render(report: Report, options: Options) -> str:
         status = Text(status_label(item.status.value, lang), style=STYLE[item.status.value])
         title = title_of(item, lang)
         table.add_row(
-            item.id, status, f"{item.score:.0f}", title, Text("\n".join(dict.fromkeys(reasons)))
+            Text(safe(item.id)),
+            status,
+            f"{item.score:.0f}",
+            Text(safe(title)),
+            Text(safe("\n".join(dict.fromkeys(reasons)))),
         )
     console.print(table)
     return buf.getvalue()

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import FindingStatus, Report
-from oit_checker.reporters.base import Options, text_of, title_of
+from oit_checker.reporters.base import Options, safe, text_of, title_of
 
 COLUMNS = (
     "col.item",
@@ -40,9 +40,12 @@ BINARY = True
 
 
 def _text(value: object) -> object:
-    """Keep crawled strings as text: a leading '=' would become a formula in Excel."""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@")):
-        return "'" + value
+    """Keep crawled strings as text: a leading '=' would become a formula in Excel, and
+    control characters are illegal in a workbook (openpyxl refuses the whole file)."""
+    if isinstance(value, str):
+        value = safe(value)
+        if value.startswith(("=", "+", "-", "@")):
+            return "'" + value
     return value
 
 
