@@ -41,8 +41,10 @@ def normalize(url: str) -> str:
     netloc = host if ":" not in host else f"[{host}]"
     if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
         netloc = f"{netloc}:{port}"
-    if parts.username:
-        netloc = f"{parts.username}@{netloc}"
+    if parts.username is not None or parts.password is not None:
+        # An ITA URL is public: credentials in it would be sent as Basic auth ("user:" even
+        # when only part of them survives), and the assessor has none.
+        raise BadURL(f"credentials in the URL (user:password@) are not allowed: {host}")
     path = quote(parts.path or "/", safe=_SAFE_PATH)
     query = quote(parts.query, safe=_SAFE_QUERY)
     return urlunsplit((scheme, netloc, path, query, ""))

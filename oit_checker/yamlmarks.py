@@ -18,6 +18,15 @@ from oit_checker.errors import InputError
 Path = tuple[str | int, ...]
 
 
+MAX_YAML_CHARS = 20_000_000  # a submission or checklist is kilobytes; this is generous
+MAX_NODES = 200_000  # values after alias expansion: a "billion laughs" stops here
+MAX_DEPTH = 100
+
+
+class YamlTooBigError(ValueError):
+    """The document would expand past the bounds (aliases that multiply, or endless nesting)."""
+
+
 class YamlDuplicateKeyError(ValueError):
     def __init__(self, key: str, line: int, first_line: int) -> None:
         self.key, self.line, self.first_line = key, line, first_line
@@ -57,7 +66,13 @@ def load(text: str) -> Marked:
         return marked
     constructor = yaml.SafeLoader("")  # only used to construct safe scalars
 
+    count = 0
+
     def build(n: yaml.Node, path: Path) -> Any:
+        nonlocal count
+        count += 1
+        if count > MAX_NODES or len(path) > MAX_DEPTH:
+            raise YamlTooBigError(f"more than {MAX_NODES} values or {MAX_DEPTH} levels")
         marked.lines[path] = n.start_mark.line + 1
         if isinstance(n, yaml.MappingNode):
             constructor.flatten_mapping(n)
@@ -87,8 +102,20 @@ def parse(text: str, file: str, error: type[InputError], *, key_field: str = "{k
     One place for what every loader (checklist, submission, waivers) must say about a
     duplicated key or broken YAML.
     """
+    if len(text) > MAX_YAML_CHARS:
+        raise error(
+            "file too large for a YAML input ({size} characters; at most {limit})",
+            file=file,
+            params={"size": len(text), "limit": MAX_YAML_CHARS},
+        )
     try:
         return load(text)
+    except YamlTooBigError as exc:
+        raise error(
+            "the YAML expands too far (aliases or nesting): {detail}",
+            file=file,
+            params={"detail": str(exc)},
+        ) from exc
     except YamlDuplicateKeyError as exc:
         raise error(
             "duplicate key {key!r} (first at line {first})",

@@ -123,3 +123,27 @@ def test_xlsx_submission(tmp_path):
     with pytest.raises(SubmissionError) as info:
         validate_against(sub, load_checklist("ita-2568"))
     assert info.value.line == 3 and info.value.file == str(p)
+
+
+def test_credentials_in_a_submitted_url_are_refused(tmp_path):
+    """An ITA URL is public; user:pass@ would be sent as Basic auth (exit 2 from the CLI)."""
+    p = tmp_path / "s.yaml"
+    p.write_text(HEAD + "  O1: https://admin:secret@www.example.go.th/ita/o1\n", encoding="utf-8")
+    with pytest.raises(SubmissionError) as info:
+        load_submission(p)
+    assert info.value.line == 4 and "credentials" in info.value.message
+
+
+def test_a_yaml_alias_bomb_is_an_input_error_not_a_memory_error(tmp_path):
+    """The 593-byte "billion laughs": bounded expansion, exit 2 naming the file."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    p = tmp_path / "bomb.yaml"
+    p.write_text("\n".join(lines) + "\nitems: {O1: https://www.example.go.th/}\n", encoding="utf-8")
+    with pytest.raises(SubmissionError, match="expands too far"):
+        load_submission(p)
+    from oit_checker.cli import main
+
+    assert main(["check", str(p)]) == 2
