@@ -63,6 +63,8 @@ def _echo(line_key: str, title_key: str) -> bool:
         return False
     if bare in title:
         return True
+    if len(bare) > 2 * len(title) + 10:  # far longer than the title: says more than it
+        return False
     blocks = difflib.SequenceMatcher(None, bare, title, autojunk=False).get_matching_blocks()
     matched = sum(b.size for b in blocks if b.size >= 3)
     if matched < min(len(title), len(bare)) * 0.6:
@@ -82,24 +84,32 @@ def without_echo(text: str, item_title: str) -> str:
     )
 
 
-def own_key(e: EvidenceDoc, item_title: str) -> str:
-    """A page's own words as a match key: echo, ids, link labels and placeholders left out."""
+def own_key(e: EvidenceDoc, item_title: str, enough: int | None = None) -> str:
+    """A page's own words as a match key: echo, ids, link labels and placeholders left out.
+
+    With ``enough``, stops as soon as that many letters are found (a long page holds data; no
+    need to read all of it).
+    """
     d = e.document
     title_key = match_key(item_title)
     labels = {match_key(link.text) for link in d.links if not link.nav and link.text}
     labels |= {match_key(t) for t in d.dead_links}
-    kept = []
+    long_labels = sorted((lb for lb in labels if len(lb) >= 4), key=len, reverse=True)
+    kept: list[str] = []
+    found = 0
     for line in d.text.split("\n"):
         key = _ITEM_ID.sub("", match_key(line))
         if not key or key in labels or _echo(key, title_key):
             continue
+        for label in long_labels:
+            if label in key:
+                key = key.replace(label, "")
+        key = _LABEL.sub("", _PLACEHOLDER.sub("", key))
         kept.append(key)
-    own = "".join(kept)
-    for label in sorted(labels, key=len, reverse=True):
-        if len(label) >= 4:
-            own = own.replace(label, "")
-    own = _PLACEHOLDER.sub("", own)
-    return _LABEL.sub("", own)
+        found += letters(key)
+        if enough is not None and found >= enough:
+            break
+    return "".join(kept)
 
 
 def holds_data(e: EvidenceDoc, item_title: str) -> bool:
@@ -108,7 +118,7 @@ def holds_data(e: EvidenceDoc, item_title: str) -> bool:
         return False
     if d.kind is not DocKind.HTML:
         return bool(d.sheets) or letters(match_key(d.text)) >= MIN_DOC_LETTERS
-    return letters(own_key(e, item_title)) >= MIN_OWN_LETTERS
+    return letters(own_key(e, item_title, MIN_OWN_LETTERS)) >= MIN_OWN_LETTERS
 
 
 def _outcome(status: FindingStatus, code: str, **params: Any) -> Outcome:
