@@ -43,6 +43,7 @@ _LABEL = re.compile(
 )
 _ITEM_ID = re.compile(r"(?<![a-z])(?:ข้อ)?(?:oit|o)[-.:]?0*\d{1,3}(?!\d)")
 _LETTER = re.compile(r"[ก-ฮa-z0-9]")
+_DIGIT = re.compile(r"[0-9๐-๙]")
 
 
 def letters(key: str) -> int:
@@ -76,12 +77,23 @@ def _echo(line_key: str, title_key: str) -> bool:
     return letters("".join(rest)) < 6
 
 
+ECHO_LINES = 200  # the echoed heading sits at the top of the page
+
+
 def without_echo(text: str, item_title: str) -> str:
-    """``text`` without the lines that repeat the item title."""
+    """``text`` without the lines near its top that repeat the item title with a year.
+
+    Only lines carrying a digit can prove a year, and the echoed heading sits at the top, so
+    only those are compared with the title (cheap on a page of 100 000 lines).
+    """
     title_key = match_key(item_title)
-    return "\n".join(
-        line for line in text.split("\n") if not _echo(_ITEM_ID.sub("", match_key(line)), title_key)
-    )
+    lines = text.split("\n")
+    head = [
+        line
+        for line in lines[:ECHO_LINES]
+        if not (_DIGIT.search(line) and _echo(_ITEM_ID.sub("", match_key(line)), title_key))
+    ]
+    return "\n".join(head + lines[ECHO_LINES:])
 
 
 def own_key(e: EvidenceDoc, item_title: str, enough: int | None = None) -> str:
