@@ -31,6 +31,7 @@ class RunSettings:
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     deadline: float = 60.0  # hard bound on one download attempt, trickling servers included
+    total_deadline: float = 90.0  # one URL, all attempts and backoff waits included
     retries: int = 3
     backoff_base: float = 0.5
     backoff_max: float = 8.0

@@ -82,7 +82,13 @@ def add_fetch_flags(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--concurrency", type=int, metavar="N", help="global fetch limit (32)")
     p.add_argument("--per-host", type=int, metavar="N", help="fetches per host at once (4)")
-    p.add_argument("--timeout", type=float, metavar="S", help="read time-out in seconds (30)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="S",
+        help="read time-out per attempt in seconds (30); each download attempt ends after 60 s "
+        "and each URL, retries included, after 90 s (OIT_DEADLINE, OIT_TOTAL_DEADLINE)",
+    )
     p.add_argument("--max-size", type=int, metavar="MB", help="size cap per file in MB (50)")
     p.add_argument("--insecure", action="store_true", help="do not verify TLS certificates")
     p.add_argument("--ca-bundle", metavar="PATH", help="extra CA bundle for TLS verification")

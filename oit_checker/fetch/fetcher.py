@@ -5,6 +5,8 @@
   they are released while waiting to retry so one slow host never starves the others.
 * Connect/read time-outs come from the client; ``deadline`` bounds one whole download attempt,
   so a server that trickles a byte a second cannot hold the run. A deadline is not retried.
+  ``total_deadline`` bounds one URL across all its attempts and backoff waits (counted from its
+  first attempt, not from the time it queued behind other URLs of the host).
 * Retries (``retries``, exponential backoff with jitter) on time-outs, resets, 408, 429 and
   5xx, honouring ``Retry-After`` up to ``retry_after_cap`` seconds.
 * Redirects are followed here, at most ``max_redirects``, with loop detection.
@@ -143,17 +145,24 @@ class Fetcher:
         tls_error = ""
         insecure = False
         tries = 0
+        ends: float | None = None  # the URL's total deadline, counted from its first attempt
         while True:
             tries += 1
             async with self._host_sem(url), self._global:
-                attempt = await self._attempt(url, insecure=insecure, tag=tries)
+                if ends is None:
+                    ends = time.monotonic() + self.settings.total_deadline
+                left = ends - time.monotonic()
+                attempt = await self._attempt(url, insecure=insecure, tag=tries, budget=left)
             if attempt.error is ErrorKind.TLS and not insecure:
                 tls_error, insecure = attempt.detail, True
                 continue
             if tries > self.settings.retries or not self._retryable(attempt):
                 break
+            wait = self._backoff(tries, attempt.retry_after)
+            if time.monotonic() + wait >= ends:  # no time left for another attempt
+                break
             self._emit("retry", url)
-            await asyncio.sleep(self._backoff(tries, attempt.retry_after))
+            await asyncio.sleep(wait)
         res = Resource(
             url=url,
             final_url=attempt.final_url or url,
@@ -200,16 +209,23 @@ class Fetcher:
             self._insecure = make_client(self.settings, verify=False, transport=self._transport)
         return self._insecure
 
-    async def _attempt(self, url: str, *, insecure: bool, tag: int) -> _Attempt:
+    async def _attempt(
+        self, url: str, *, insecure: bool, tag: int, budget: float | None = None
+    ) -> _Attempt:
         a = _Attempt(final_url=url)
         body = self.work_dir / f"{hashlib.sha1(url.encode()).hexdigest()}.{tag}.body"
+        limit = (
+            self.settings.deadline
+            if budget is None
+            else max(0.0, min(budget, self.settings.deadline))
+        )
         try:
-            async with asyncio.timeout(self.settings.deadline):
+            async with asyncio.timeout(limit):
                 await self._download(url, self._client_for(insecure), a, body)
         except TimeoutError:
             a.error, a.detail = (
                 ErrorKind.DEADLINE,
-                f"no complete answer in {self.settings.deadline:g} s",
+                f"no complete answer in {limit:g} s",
             )
         except (httpx.HTTPError, httpx.InvalidURL, BadURL, OSError, ValueError) as exc:
             a.error, a.detail = error_kind(exc)

@@ -227,5 +227,9 @@ LABELS: dict[str, str] = {
 }
 
 ERRORS["invalid value: {detail}"] = "ค่าไม่ถูกต้อง: {detail}"
-ERRORS["file too large for a YAML input ({size} characters; at most {limit})"] = "ไฟล์ YAML ใหญ่เกินไป ({size} ตัวอักษร สูงสุด {limit})"
-ERRORS["the YAML expands too far (aliases or nesting): {detail}"] = "YAML ขยายตัวมากเกินไป (alias หรือการซ้อนลึก): {detail}"
+ERRORS["file too large for a YAML input ({size} characters; at most {limit})"] = (
+    "ไฟล์ YAML ใหญ่เกินไป ({size} ตัวอักษร สูงสุด {limit})"
+)
+ERRORS["the YAML expands too far (aliases or nesting): {detail}"] = (
+    "YAML ขยายตัวมากเกินไป (alias หรือการซ้อนลึก): {detail}"
+)

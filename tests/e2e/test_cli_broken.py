@@ -31,3 +31,23 @@ def test_each_broken_url_fails_with_its_reason(tmp_path, scenario):
     }
     assert scenario.hits["/silent"] == 3  # retried (OIT_RETRIES=2), then given up
     assert scenario.hits["/trickle"] == 1  # a deadline is not retried
+
+
+def test_one_total_deadline_bounds_a_url_across_its_retries(tmp_path, scenario):
+    """A server that accepts and never answers: without a total bound every retry waits the
+    full read time-out again; with it, retries stop once the URL's time is spent."""
+    import asyncio
+
+    from oit_checker.fetch.fetcher import Fetcher
+    from oit_checker.settings import RunSettings
+
+    url = scenario.route("/silent", silent())
+    settings = RunSettings(read_timeout=1, total_deadline=1.5, retries=5, backoff_base=0.05)
+
+    async def go():
+        async with Fetcher(settings, tmp_path) as f:
+            return await f.fetch(url)
+
+    res = asyncio.run(go())
+    assert res.error is not None and res.attempts <= 2  # not 6 attempts of 1 s each
+    assert scenario.hits["/silent"] <= 2
