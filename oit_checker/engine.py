@@ -27,7 +27,7 @@ from oit_checker.evidence import Gatherer, ItemEvidence
 from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import Finding, FindingStatus, ItemResult, Outcome, Report
-from oit_checker.rewrite import Rewrite
+from oit_checker.rewrite import Rewrite, rewrite_out
 from oit_checker.runtime import browser_for, work_dir
 from oit_checker.settings import BANGKOK, RunSettings
 from oit_checker.submission.load import Submission
@@ -159,6 +159,7 @@ async def run_check(
                 transport=transport,
                 on_event=on_event,
                 validators=lambda u: holder[0].validators(u) if holder else {},
+                site=rewrite_out(sub.main_site, rewrites),
             ) as fetcher:
                 gatherer = Gatherer(sub.main_site, settings, fetcher, rewrites, on_event, browser)
                 holder.append(gatherer)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from oit_checker.model import DocKind, EvidenceDoc, FindingStatus, Outcome
 from oit_checker.thaitext import match_key
+from oit_checker.urls import is_same_site
 
 if TYPE_CHECKING:
     from oit_checker.checks._base import CheckContext
@@ -149,9 +150,14 @@ def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
         return _outcome(
             FindingStatus.MANUAL, f"{check}.unreadable", url=e.resource.url, reason=reason
         )
-    if ctx.offsite_links:
-        link = ctx.offsite_links[0]
-        return _outcome(FindingStatus.MANUAL, f"{check}.offsite_unchecked", url=link.url)
+    away = [
+        e.resource.final_url
+        for e in ctx.evidence
+        if e.depth > 0 and e.resource.ok and not is_same_site(e.resource.final_url, ctx.main_site)
+    ]  # linked documents that redirect to another host (not followed)
+    if ctx.offsite_links or away:
+        url = ctx.offsite_links[0].url if ctx.offsite_links else away[0]
+        return _outcome(FindingStatus.MANUAL, f"{check}.offsite_unchecked", url=url)
     broken = [e for e in ctx.evidence if e.depth > 0 and not e.resource.ok]
     if broken:
         r = broken[0].resource

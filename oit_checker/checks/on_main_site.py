@@ -3,10 +3,12 @@
 NACC: the URL must lead to the data on the agency's main website (ITA-NOTES §1.1, S17; seed
 002 lost indicators 9 and 10 for links that did not reach the data through the main site).
 The submitted URL's host must be the main site's host or one of its subdomains (``www.`` is
-ignored). A submitted URL that redirects off the main site, and linked documents hosted on
-file-sharing or social sites (Google Drive, Facebook, …), are a ``warn``: no source states the
-exact rule for them, so the tool only tells the admin what an assessor may object to. Links to
-other hosts are not followed, only reported.
+ignored). A submitted URL that redirects off the main site fails too: the data it leads to is
+not on the main website (S17), and the fetcher does not follow the redirect (the main site is a
+boundary: a page must not steer the checker to another host, a cloud metadata address among
+them). Linked documents hosted on file-sharing or social sites (Google Drive, Facebook, …) are a
+``warn``: no source states the exact rule for them, so the tool only tells the admin what an
+assessor may object to. Links to other hosts are not followed, only reported.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def check(ctx: CheckContext, params: OnMainSiteParams) -> list[Outcome]:
         final = e.resource.final_url
         if final and final != url and not is_same_site(final, ctx.main_site):
             out.append(
-                warned(
+                failed(
                     "on_main_site.redirect_offsite",
                     url=url,
                     host=host_of(final),

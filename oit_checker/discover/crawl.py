@@ -300,7 +300,9 @@ async def discover(
     home = normalize(main_site)
     async with browser_for(settings, renderer) as browser:
         with work_dir(settings, "oit-discover-") as work:
-            async with Fetcher(settings, work, transport=transport, on_event=on_event) as fetcher:
+            async with Fetcher(
+                settings, work, transport=transport, on_event=on_event, site=home
+            ) as fetcher:
                 crawl = _Crawl(home, checklist, settings, limits, fetcher, browser, on_event)
                 await crawl.run()
     robots_down = crawl.robots.unreachable if crawl.robots else []

@@ -9,7 +9,9 @@
   first attempt, not from the time it queued behind other URLs of the host).
 * Retries (``retries``, exponential backoff with jitter) on time-outs, resets, 408, 429 and
   5xx, honouring ``Retry-After`` up to ``retry_after_cap`` seconds.
-* Redirects are followed here, at most ``max_redirects``, with loop detection.
+* Redirects are followed here, at most ``max_redirects``, with loop detection, and only within
+  ``site`` (the main website) when given: a redirect elsewhere ends the fetch with the target as
+  its final URL, unfetched, for ``on_main_site`` to judge.
 * Bodies stay in memory up to ``spool_bytes`` and stream to disk beyond; past ``max_bytes``
   the download stops with ``too_large``.
 * A certificate that fails verification is recorded in ``tls_error`` and the URL is fetched
@@ -36,7 +38,7 @@ from oit_checker.fetch.client import make_client
 from oit_checker.fetch.errors import error_kind, retry_after
 from oit_checker.model import ErrorKind, Resource
 from oit_checker.settings import RunSettings
-from oit_checker.urls import BadURL, host_of, normalize, resolve
+from oit_checker.urls import BadURL, host_of, is_same_site, normalize, resolve
 
 KEEP_HEADERS = {
     "content-type",
@@ -82,8 +84,10 @@ class Fetcher:
         transport: httpx.AsyncBaseTransport | None = None,
         on_event: EventFn | None = None,
         validators: Callable[[str], dict[str, str]] | None = None,
+        site: str | None = None,
     ) -> None:
         self.settings = settings
+        self.site = site  # redirects are followed only within this site (the main website)
         self._validators = validators  # conditional-GET headers per URL (nightly cache)
         self.work_dir = work_dir
         self._transport = transport
@@ -252,6 +256,12 @@ class Fetcher:
                     nxt = resolve(current, location)
                     if nxt is None:
                         a.error, a.detail = ErrorKind.PROTOCOL, f"bad redirect to {location!r}"
+                        return
+                    if self.site and not is_same_site(nxt, self.site):
+                        # The main site is a boundary: the redirect is reported (its target
+                        # becomes the final URL, judged off-site) and never followed.
+                        a.final_url = nxt
+                        a.redirects.append(nxt)
                         return
                     if nxt in seen:
                         a.error, a.detail = ErrorKind.REDIRECT_LOOP, f"{current} → {nxt}"

@@ -33,10 +33,10 @@ def test_extra_hosts_count_as_main_site():
     assert statuses(out) == [("pass", "on_main_site.ok")]
 
 
-def test_redirect_off_the_main_site_warns():
+def test_fail_on_a_redirect_off_the_main_site():
     r = res(MAIN + "o1", final_url="https://drive.google.com/file/d/1")
     out = run("on_main_site", ctx(ev(r)))
-    assert statuses(out) == [("warn", "on_main_site.redirect_offsite")]
+    assert statuses(out) == [("fail", "on_main_site.redirect_offsite")]
 
 
 def test_documents_on_sharing_hosts_warn_but_other_offsite_links_do_not():
