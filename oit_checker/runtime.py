@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import contextlib
 import multiprocessing as mp
 import os
+import resource
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -25,7 +27,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from oit_checker.extract import extract
 from oit_checker.fetch.browser import Renderer
@@ -57,9 +59,42 @@ def extraction_pool(settings: RunSettings) -> Executor:
         if n <= 1:
             pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
         else:
-            pool = ProcessPoolExecutor(max_workers=n, mp_context=mp.get_context("spawn"))
+            pool = ProcessPoolExecutor(
+                max_workers=n,
+                mp_context=mp.get_context("spawn"),
+                initializer=_limit_worker,
+                initargs=(WORKER_MEMORY,),
+            )
         _POOLS[n] = pool
     return pool
+
+
+WORKER_MEMORY = 3 * 1024**3  # address space of one extraction worker
+TASK_CPU_SECONDS = 60  # CPU one document may take in a worker
+
+
+def _limit_worker(memory: int) -> None:
+    """Runs in each extraction worker: a hostile file hits these limits, not the machine."""
+    with contextlib.suppress(ValueError, OSError):  # no such limit here: the pool still works
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+
+
+def _bounded(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a worker, with a CPU-time limit for this one task (SIGXCPU ends the
+    worker, which the caller turns into a finding for this document only)."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime) + 1
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        soft = spent + TASK_CPU_SECONDS
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard < 0 else min(soft, hard), hard))
+    except (ValueError, OSError):
+        pass
+    return fn(*args)
+
+
+def _ping() -> bool:
+    return True
 
 
 async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crashed: T) -> T:
@@ -73,14 +108,18 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     """
     n = _workers(settings)
     loop = asyncio.get_running_loop()
+    pool = extraction_pool(settings)
+    call = (_bounded, fn, *args) if isinstance(pool, ProcessPoolExecutor) else (fn, *args)
     try:
-        result = await loop.run_in_executor(extraction_pool(settings), fn, *args)
+        result = cast(T, await loop.run_in_executor(pool, *call))
     except BrokenProcessPool:
         broken = _POOLS.pop(n, None)
         if broken is not None:
             broken.shutdown(wait=False, cancel_futures=True)
-        if n in _HEALTHY:
-            return crashed
+        if n in _HEALTHY or await _workers_start(settings):
+            return crashed  # this input killed its worker: a finding; a fresh pool is next
+        # Workers cannot start at all here: work in-process from now on. The input is not
+        # suspect (no worker ever ran), so it is retried there once.
         _POOLS[n] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
         _HEALTHY.add(n)
         return await loop.run_in_executor(_POOLS[n], fn, *args)
@@ -88,14 +127,21 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     return result
 
 
+async def _workers_start(settings: RunSettings) -> bool:
+    """Can a fresh pool run anything? Tells a hostile input from a sandbox without processes;
+    a hostile input is never extracted again in the main process."""
+    try:
+        ok = await asyncio.get_running_loop().run_in_executor(extraction_pool(settings), _ping)
+    except BrokenProcessPool:
+        _POOLS.pop(_workers(settings), None)
+        return False
+    _HEALTHY.add(_workers(settings))
+    return bool(ok)
+
+
 async def extract_document(settings: RunSettings, res: Resource) -> Document:
     """``extract(res)`` on the pool; a worker that crashed on it makes it unreadable."""
-    crashed = Document(
-        url=res.url,
-        kind=DocKind.OTHER,
-        readable=False,
-        unreadable_reason="corrupt: extractor crashed",
-    )
+    crashed = Document(url=res.url, kind=DocKind.OTHER, readable=False, unreadable_reason="crashed")
     return await in_pool(settings, extract, res, settings, crashed=crashed)
 
 

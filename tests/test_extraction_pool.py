@@ -1,7 +1,8 @@
 """The shared extraction pool: worker processes by default, and graceful breakage."""
 
 import asyncio
-from concurrent.futures import Executor, Future
+import os
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from oit_checker import engine, runtime
@@ -36,12 +37,54 @@ def test_worker_processes_give_the_same_verdict(tmp_path, scenario):
     assert run(tmp_path, scenario, 2) == "pass" == run(tmp_path, scenario, 1)
 
 
+class NoProcesses(ProcessPoolExecutor):
+    """A sandbox where worker processes cannot start: every pool is broken at once."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def submit(self, fn, /, *args, **kwargs):
+        f: Future = Future()
+        f.set_exception(BrokenProcessPool("workers could not start"))
+        return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        pass
+
+
 def test_pool_that_cannot_start_falls_back_to_in_process(tmp_path, scenario, monkeypatch):
-    monkeypatch.setitem(runtime._POOLS, 7, Broken())
+    monkeypatch.setattr(runtime, "ProcessPoolExecutor", NoProcesses)
     monkeypatch.setattr(runtime, "_HEALTHY", set())
+    runtime._POOLS.pop(7, None)
     assert run(tmp_path, scenario, 7) == "pass"
-    assert not isinstance(runtime._POOLS[7], Broken)
+    assert not isinstance(runtime._POOLS[7], NoProcesses)
     runtime._POOLS.pop(7).shutdown()
+
+
+def die() -> None:
+    os._exit(134)  # what a native crash (abort) looks like from outside
+
+
+def address_space() -> int:
+    import resource
+
+    return resource.getrlimit(resource.RLIMIT_AS)[0]
+
+
+def test_a_document_that_kills_its_worker_is_a_finding_and_the_run_goes_on():
+    """Real worker processes: the crash answers `crashed` (never retried in this process),
+    the broken pool is replaced, and workers run under an address-space limit."""
+    settings = RunSettings(extract_workers=2)
+
+    async def go():
+        first = await runtime.in_pool(settings, die, crashed="crashed")
+        limit = await runtime.in_pool(settings, address_space, crashed=-1)
+        return first, limit
+
+    first, limit = asyncio.run(go())
+    assert first == "crashed"  # the main process is alive to say so
+    assert limit == runtime.WORKER_MEMORY
+    runtime._POOLS.pop(2).shutdown()
 
 
 def test_worker_dying_on_a_document_is_a_finding_not_a_crash(tmp_path, scenario, monkeypatch):

@@ -206,6 +206,14 @@ def readable_texts(
     return out
 
 
+DAMAGED = ("crashed", "too_complex", "corrupt", "too_large_unzipped")
+
+
+def damaged(e: EvidenceDoc) -> bool:
+    """Unreadable because the file is broken or hostile, not because it is a picture."""
+    return e.document.unreadable_reason.startswith(DAMAGED)
+
+
 def not_found(check: str, ctx: CheckContext, code_: str, /, **params: Any) -> Outcome:
     """What a content rule answers when the readable evidence lacks what it looks for.
 
@@ -219,8 +227,11 @@ def not_found(check: str, ctx: CheckContext, code_: str, /, **params: Any) -> Ou
     none = no_evidence(check, ctx)
     if none is not None:
         return none
-    if ctx.unreadable:
-        e = ctx.unreadable[0]
+    # A document that crashed its reader or was too complex to read is not a scan that might
+    # hold the element: it never turns what the rest of the evidence decides into `manual`.
+    open_questions = [e for e in ctx.unreadable if not damaged(e)]
+    if open_questions:
+        e = open_questions[0]
         return manual(
             f"{check}.unreadable",
             url=e.resource.url,

@@ -51,6 +51,37 @@ def _normalize_cell(s: str) -> str:
     return normalize(s)
 
 
+MAX_CELLS = 20_000_000  # the used range of one sheet; a NACC workbook has a few thousand
+_DIMENSION = re.compile(rb'<dimension[^>]*ref="([A-Z]+)?(\d+)?:?([A-Z]+)(\d+)"')
+_REF = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"')
+_SCAN_BYTES = 8 * 1024 * 1024
+
+
+def _col(letters: bytes) -> int:
+    n = 0
+    for c in letters:
+        n = n * 26 + (c - 64)
+    return n
+
+
+def _cell_span(z: zipfile.ZipFile) -> int:
+    """The largest used range (rows × columns) any worksheet declares or uses."""
+    worst = 0
+    for info in z.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        with z.open(info) as fh:
+            head = fh.read(_SCAN_BYTES)
+        cols = rows = 0
+        dim = _DIMENSION.search(head[:4096])
+        if dim:
+            cols, rows = _col(dim.group(3)), int(dim.group(4))
+        for m in _REF.finditer(head):
+            cols, rows = max(cols, _col(m.group(1))), max(rows, int(m.group(2)))
+        worst = max(worst, cols * rows)
+    return worst
+
+
 def extract(res: Resource, settings: RunSettings) -> Document:
     return _extract(res, settings, DocKind.XLSX)
 
@@ -67,6 +98,12 @@ def _extract(res: Resource, settings: RunSettings, kind: DocKind) -> Document:
             if sum(i.file_size for i in z.infolist()) > settings.max_unzipped_bytes:
                 return Document(
                     url=res.url, kind=kind, readable=False, unreadable_reason="too_large_unzipped"
+                )
+            if _cell_span(z) > MAX_CELLS:
+                # calamine allocates the whole used range: A1 and XFD1048576 alone would ask
+                # for hundreds of GB. Judge the span before any allocation.
+                return Document(
+                    url=res.url, kind=kind, readable=False, unreadable_reason="too_complex"
                 )
             dates.extend(_core_dates(z))
     src = body_source(res)

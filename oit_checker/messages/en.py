@@ -31,6 +31,8 @@ REASONS: dict[str, str] = {
     "script_drawn": "page drawn by JavaScript",
     "xls_binary": "old binary Excel file (.xls)",
     "unknown_format": "unreadable file format",
+    "too_complex": "too complex to read safely",
+    "crashed": "the reader crashed on this file (damaged or hostile)",
     "empty": "no content",
 }
 

@@ -80,3 +80,15 @@ def test_fail_on_the_floor_when_none_of_the_elements_is_there():
     some = run("keywords", ctx(page(MAIN + "o3", "ที่อยู่ 99 หมู่ 1 โทร 045-000-000")), groups=groups)
     assert statuses(some) == [("fail", "keywords.missing")] and not some[0].floor
     assert some[0].params["missing"] == "อีเมล"
+
+
+def test_fail_stays_fail_when_another_linked_document_crashed_its_reader():
+    """A hostile file's crash is not a scan that might hold the element: the rest decides."""
+    c = ctx(
+        page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน ITA"),
+        child(O27, MAIN + "bomb.xlsx", DocKind.OTHER, readable=False, reason="crashed"),
+    )
+    assert statuses(run("keywords", c, groups=GROUPS)) == [("fail", "keywords.missing")]
+    scan = child(O27, MAIN + "scan.pdf", DocKind.PDF, readable=False, reason="no_text_layer")
+    c = ctx(page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน ITA"), scan)
+    assert statuses(run("keywords", c, groups=GROUPS)) == [("manual", "keywords.unreadable")]

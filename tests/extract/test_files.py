@@ -93,3 +93,19 @@ def test_images_and_old_xls_are_unreadable(tmp_path):
     xls = tmp_path / "old.xls"
     xls.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 50)
     assert extract_file(xls).kind is DocKind.XLS
+
+
+def test_a_workbook_whose_used_range_is_enormous_is_refused_before_allocation(tmp_path):
+    """A 4.7 KB XLSX with cells A1 and XFD1048576 would make the reader allocate ~500 GB."""
+    from openpyxl import Workbook
+
+    from tests.helpers import extract_file
+
+    wb = Workbook()
+    wb.active["A1"] = "x"
+    wb.active["XFD1048576"] = "y"
+    path = tmp_path / "span.xlsx"
+    wb.save(path)
+    assert path.stat().st_size < 10_000
+    d = extract_file(path)
+    assert not d.readable and d.unreadable_reason == "too_complex"
