@@ -177,14 +177,7 @@ async def run_check(
                     _judge(item, urls, ev, checklist.year, today, sub, waivers)
                     for (item, urls), ev in zip(submitted, gathered, strict=True)
                 ]
-                stats = (
-                    ("resources", float(fetcher.fetched)),
-                    ("bytes", float(fetcher.bytes_downloaded)),
-                    ("seconds", round(time.monotonic() - started, 3)),
-                    ("not_modified", float(gatherer.not_modified)),
-                    ("changed", float(gatherer.changed)),
-                    ("rendered", float(gatherer.rendered)),
-                )
+                stats = _stats(fetcher, gatherer, started)
     return score.build_report(
         checklist,
         results,
@@ -195,6 +188,17 @@ async def run_check(
         today=today,
         stats=stats,
         rewrites=tuple((r.src, r.dst) for r in rewrites),
+    )
+
+
+def _stats(fetcher: Fetcher, gatherer: Gatherer, started: float) -> tuple[tuple[str, float], ...]:
+    return (
+        ("resources", float(fetcher.fetched)),
+        ("bytes", float(fetcher.bytes_downloaded)),
+        ("seconds", round(time.monotonic() - started, 3)),
+        ("not_modified", float(gatherer.not_modified)),
+        ("changed", float(gatherer.changed)),
+        ("rendered", float(gatherer.rendered)),
     )
 
 

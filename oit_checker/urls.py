@@ -8,6 +8,7 @@ fragment dropped, and non-ASCII or space characters in path and query percent-en
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 _SAFE_PATH = "/:@!$&'()*+,;=-._~%"
@@ -55,6 +56,10 @@ def try_normalize(url: str) -> str | None:
         return normalize(url)
     except BadURL:
         return None
+
+
+# An href that leads nowhere: "#", "#!", "#/", "javascript:…" or empty.
+DEAD_HREF = re.compile(r"^\s*(#!?/?\s*|javascript:.*|)$", re.I)
 
 
 def resolve(base: str, href: str) -> str | None:

@@ -124,10 +124,11 @@ def outcome(
     *,
     url: str | None = None,
     evidence: str = "",
+    floor: bool = False,
     **params: Any,
 ) -> Outcome:
     """Shorthand used by every check module (positional-only so any param name is free)."""
-    return Outcome(status=status_, code=code_, params=params, url=url, evidence=str(evidence))
+    return Outcome(status_, code_, params, url, str(evidence), floor=floor)
 
 
 def passed(code_: str, /, **kw: Any) -> Outcome:

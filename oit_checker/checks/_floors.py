@@ -21,14 +21,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import TYPE_CHECKING, Any
 
-from oit_checker.model import DocKind, EvidenceDoc, FindingStatus, Outcome
+from oit_checker.checks._base import CheckContext, failed, manual
+from oit_checker.model import DocKind, EvidenceDoc, Outcome
 from oit_checker.thaitext import match_key
 from oit_checker.urls import is_same_site
-
-if TYPE_CHECKING:
-    from oit_checker.checks._base import CheckContext
 
 MIN_OWN_LETTERS = 8  # consonants/latin/digits left on the page once echo and labels are gone
 MIN_DOC_LETTERS = 10
@@ -134,12 +131,6 @@ def holds_data(e: EvidenceDoc, item_title: str) -> bool:
     return letters(own_key(e, item_title, MIN_OWN_LETTERS)) >= MIN_OWN_LETTERS
 
 
-def _outcome(status: FindingStatus, code: str, **params: Any) -> Outcome:
-    url = params.pop("url", None)
-    evidence = str(params.pop("evidence", ""))
-    return Outcome(status, code, params, url, evidence, floor=status is FindingStatus.FAIL)
-
-
 def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
     """None when some evidence holds data; else why not (a floor ``fail``, or ``manual``)."""
     if any(holds_data(e, ctx.item_title) for e in ctx.evidence):
@@ -147,9 +138,7 @@ def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
     if ctx.unreadable:
         e = ctx.unreadable[0]
         reason = e.document.unreadable_reason or "unreadable"
-        return _outcome(
-            FindingStatus.MANUAL, f"{check}.unreadable", url=e.resource.url, reason=reason
-        )
+        return manual(f"{check}.unreadable", url=e.resource.url, reason=reason)
     away = [
         e.resource.final_url
         for e in ctx.evidence
@@ -157,15 +146,15 @@ def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
     ]  # linked documents that redirect to another host (not followed)
     if ctx.offsite_links or away:
         url = ctx.offsite_links[0].url if ctx.offsite_links else away[0]
-        return _outcome(FindingStatus.MANUAL, f"{check}.offsite_unchecked", url=url)
+        return manual(f"{check}.offsite_unchecked", url=url)
     broken = [e for e in ctx.evidence if e.depth > 0 and not e.resource.ok]
     if broken:
         r = broken[0].resource
         reason = r.error.value if r.error else f"http_{r.status}"
         links = " | ".join(e.resource.url for e in broken[:5])
-        return _outcome(
-            FindingStatus.FAIL,
+        return failed(
             f"{check}.no_evidence",
+            floor=True,
             url=r.url,
             reason=reason,
             links=links,
@@ -176,15 +165,11 @@ def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
     page = pages[0].resource.url if pages else ctx.submitted_url
     if dead:
         shown = ", ".join(dict.fromkeys(dead[:5]))
-        return _outcome(
-            FindingStatus.FAIL, f"{check}.links_nowhere", url=page, links=shown, evidence=shown
-        )
+        return failed(f"{check}.links_nowhere", floor=True, url=page, links=shown, evidence=shown)
     notice = next(
         (m.group(0) for e in pages for m in [_PLACEHOLDER.search(match_key(e.document.text))] if m),
         None,
     )
     if notice:
-        return _outcome(
-            FindingStatus.FAIL, f"{check}.placeholder", url=page, notice=notice, evidence=notice
-        )
-    return _outcome(FindingStatus.FAIL, f"{check}.empty", url=page)
+        return failed(f"{check}.placeholder", floor=True, url=page, notice=notice, evidence=notice)
+    return failed(f"{check}.empty", floor=True, url=page)

@@ -15,7 +15,6 @@ confirmed floor.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from oit_checker.checks._base import CheckContext, Scope, failed, passed, readable_texts
 from oit_checker.messages import Text
@@ -97,5 +96,8 @@ def check(ctx: CheckContext, params: OwnAgencyParams) -> list[Outcome]:
     if not others:
         return [passed("own_agency.ok", agency=ctx.agency)]
     other, url = others[0]
-    out = failed("own_agency.other", url=url, agency=ctx.agency, other=other, evidence=other)
-    return [replace(out, floor=True)]
+    return [
+        failed(
+            "own_agency.other", url=url, floor=True, agency=ctx.agency, other=other, evidence=other
+        )
+    ]

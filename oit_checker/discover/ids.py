@@ -37,7 +37,6 @@ _NOT_A_SECTION = re.compile(r"วิเคราะห์|ผลการปร�
 _URL_YEAR = re.compile(
     r"(?:ita|oit)[-_/]?(?:year[-_/]?)?" + _YEAR + r"|(?:^|[/=_-])(25[6-8]\d)(?=$|[/_&.-])", re.I
 )
-EMPTY_HREF = re.compile(r"^\s*(#!?/?\s*|javascript:.*|)$", re.I)
 GENERIC_LABEL = re.compile(
     r"^(เปิด|เปิดไฟล์|ดู|ดูไฟล์|ดาวน์โหลด|download|คลิก|คลิกที่นี่|click|click here|"
     r"รายละเอียด|ดูรายละเอียด|อ่านต่อ|more|link|ลิงก์|ลิงค์|pdf|view|open)$",

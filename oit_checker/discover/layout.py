@@ -31,7 +31,6 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from oit_checker.discover.dom import Anchor, Line, attr, clean, linearise, pane_years
 from oit_checker.discover.ids import (
-    EMPTY_HREF,
     GENERIC_LABEL,
     be_year,
     file_id,
@@ -40,7 +39,7 @@ from oit_checker.discover.ids import (
     url_year,
     year_of_marker,
 )
-from oit_checker.urls import resolve
+from oit_checker.urls import DEAD_HREF, resolve
 
 Event = Line | Anchor
 Kind = tuple[
@@ -150,7 +149,7 @@ def _classify(events: list[Event], allow_zero: bool) -> tuple[list[Kind], list[t
                 continue
             y = year_of_marker(ev.text, headingish=ev.headingish)
             kinds.append(("year", None, y) if y and not ev.chrome else ("text", None, None))
-        elif hid is not None and ev.href.strip() and not EMPTY_HREF.match(ev.href):
+        elif hid is not None and ev.href.strip() and not DEAD_HREF.match(ev.href):
             kinds.append(("heading_link", hid[0], None))
             heads.append((idx, ev))
         elif ev.toggle_year is not None:
@@ -220,7 +219,7 @@ class _Mapper:
         under = cur if cur is not None and ev.path[: len(cur[2])] == cur[2] else None
         if ev.chrome and under is None:
             return
-        if EMPTY_HREF.match(ev.href):
+        if DEAD_HREF.match(ev.href):
             if under is not None:
                 label = _label(ev, self.last_text)
                 self.problems.append(Problem("empty_link", under[0], label, self.url))

@@ -19,7 +19,7 @@ from oit_checker.model import DocKind, Document, FoundDate, Link, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
 from oit_checker.thaitext import normalize
-from oit_checker.urls import resolve
+from oit_checker.urls import DEAD_HREF, resolve
 
 THAI_ALIASES = {
     "tis-620": "cp874",
@@ -158,7 +158,6 @@ def parse(
 
 
 MAX_DEAD_LINKS = 50
-_DEAD_HREF = re.compile(r"^\s*(#!?/?\s*|javascript:.*|)$", re.I)
 _DOWNLOAD_WORD = re.compile(r"ดาวน์โหลด|ดาวโหลด|download|คลิก|click|เปิดไฟล์|ดูไฟล์|ไฟล์แนบ", re.I)
 
 
@@ -173,7 +172,7 @@ def _dead_links(tree: HTMLParser) -> tuple[str, ...]:
         if href is None:  # <a>ดาวน์โหลด</a>: a button that was never given its file
             if not _DOWNLOAD_WORD.search(node.text() or ""):
                 continue
-        elif not _DEAD_HREF.match(href):
+        elif not DEAD_HREF.match(href):
             continue
         if _in_nav(node):
             continue
