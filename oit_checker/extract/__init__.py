@@ -104,6 +104,8 @@ def extract(res: Resource, settings: RunSettings) -> Document:
         )
     try:
         doc = fn(res, settings)
+    except MemoryError:  # the worker's address-space limit: bounded, and said so
+        doc = Document(url=res.url, kind=kind, readable=False, unreadable_reason="too_complex")
     except Exception as exc:  # a hostile file must never crash the run
         doc = Document(
             url=res.url,

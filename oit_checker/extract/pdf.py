@@ -3,7 +3,8 @@
 A PDF whose pages yield (almost) no text is a scan: a machine cannot read it, so it is marked
 unreadable (``no_text_layer``) and its content rules answer ``manual``. Page count and text are
 capped (``max_pdf_pages``, ``max_text_chars``) so a hostile 10,000-page file cannot hold the
-run. pdfium is not thread-safe, and several engine runs may share a process (nightly runs
+run, and streams that would inflate beyond bounds are refused before pdfium sees them
+(``pdfscan``). pdfium is not thread-safe, and several engine runs may share a process (nightly runs
 agencies concurrently), so every pdfium call in the process goes through ``PDFIUM_LOCK``.
 """
 
@@ -13,6 +14,8 @@ import threading
 
 import pypdfium2 as pdfium
 
+from oit_checker.extract.pdfscan import inflates_too_much
+from oit_checker.fetch.body import body_bytes
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
 from oit_checker.thaidate import find_dates, parse_date
@@ -23,6 +26,10 @@ PDFIUM_LOCK = threading.Lock()
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:
+    if inflates_too_much(body_bytes(res, settings.max_bytes)):
+        return Document(
+            url=res.url, kind=DocKind.PDF, readable=False, unreadable_reason="too_large_unzipped"
+        )
     with PDFIUM_LOCK:
         texts, n_pages, meta, truncated = _read(
             res.body if res.body is not None else str(res.body_path), settings

@@ -18,19 +18,18 @@ import re
 import zipfile
 from functools import lru_cache
 from typing import Any
-from xml.etree import ElementTree as ET
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
+from oit_checker.extract import ooxml
 from oit_checker.fetch.body import body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource, Sheet
 from oit_checker.settings import RunSettings
-from oit_checker.thaidate import find_dates, parse_date
+from oit_checker.thaidate import find_dates
 from oit_checker.thaitext import normalize
 
 HEADER_SCAN = 20
 MAX_COLS = 60
-DCTERMS = "{http://purl.org/dc/terms/}"
 _PLAIN = re.compile(r"^[\x21-\x7e]+(?: [\x21-\x7e]+)*$")
 
 
@@ -51,7 +50,7 @@ def _normalize_cell(s: str) -> str:
     return normalize(s)
 
 
-MAX_CELLS = 20_000_000  # the used range of one sheet; a NACC workbook has a few thousand
+MAX_CELLS = 5_000_000  # cells of one sheet (calamine holds them all); NACC's has thousands
 _DIMENSION = re.compile(rb'<dimension[^>]*ref="([A-Z]+)?(\d+)?:?([A-Z]+)(\d+)"')
 _REF = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"')
 _SCAN_BYTES = 8 * 1024 * 1024
@@ -65,20 +64,33 @@ def _col(letters: bytes) -> int:
 
 
 def _cell_span(z: zipfile.ZipFile) -> int:
-    """The largest used range (rows × columns) any worksheet declares or uses."""
+    """The largest number of cells any worksheet declares, uses, or holds.
+
+    The used range (rows × columns, from ``<dimension>`` and the first references) catches
+    A1 + XFD1048576; the count of ``<c`` elements, streamed through the whole sheet,
+    catches millions of cells written without references (the declared unzipped size has
+    already been bounded, so this scan is too).
+    """
     worst = 0
     for info in z.infolist():
         if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
             continue
+        cols = rows = cells = 0
         with z.open(info) as fh:
             head = fh.read(_SCAN_BYTES)
-        cols = rows = 0
-        dim = _DIMENSION.search(head[:4096])
-        if dim:
-            cols, rows = _col(dim.group(3)), int(dim.group(4))
-        for m in _REF.finditer(head):
-            cols, rows = max(cols, _col(m.group(1))), max(rows, int(m.group(2)))
-        worst = max(worst, cols * rows)
+            dim = _DIMENSION.search(head[:4096])
+            if dim:
+                cols, rows = _col(dim.group(3)), int(dim.group(4))
+            for m in _REF.finditer(head):
+                cols, rows = max(cols, _col(m.group(1))), max(rows, int(m.group(2)))
+            chunk, tail = head, b""
+            while chunk and cells <= MAX_CELLS:
+                window = tail + chunk
+                cells += window.count(b"<c ") + window.count(b"<c>") + window.count(b"<c/>")
+                tail = window[-3:]
+                cells -= tail.count(b"<c ") + tail.count(b"<c>")  # counted again next round
+                chunk = fh.read(_SCAN_BYTES)
+        worst = max(worst, cols * rows, cells)
     return worst
 
 
@@ -95,17 +107,16 @@ def _extract(res: Resource, settings: RunSettings, kind: DocKind) -> Document:
     dates: list[FoundDate] = []
     if kind is DocKind.XLSX:
         with zipfile.ZipFile(body_source(res)) as z:
-            if sum(i.file_size for i in z.infolist()) > settings.max_unzipped_bytes:
-                return Document(
-                    url=res.url, kind=kind, readable=False, unreadable_reason="too_large_unzipped"
-                )
+            refused = ooxml.too_large(z, settings.max_unzipped_bytes)
+            if refused:
+                return Document(url=res.url, kind=kind, readable=False, unreadable_reason=refused)
             if _cell_span(z) > MAX_CELLS:
                 # calamine allocates the whole used range: A1 and XFD1048576 alone would ask
                 # for hundreds of GB. Judge the span before any allocation.
                 return Document(
                     url=res.url, kind=kind, readable=False, unreadable_reason="too_complex"
                 )
-            dates.extend(_core_dates(z))
+            dates.extend(ooxml.core_dates(z, "xlsx_meta"))
     src = body_source(res)
     wb = (
         CalamineWorkbook.from_path(src)
@@ -116,10 +127,11 @@ def _extract(res: Resource, settings: RunSettings, kind: DocKind) -> Document:
         sheets: list[Sheet] = []
         texts: list[str] = []
         for meta in wb.sheets_metadata:
+            name = normalize(meta.name)  # a sheet name is crawled text too (controls dropped)
             if meta.typ is not SheetTypeEnum.WorkSheet:
-                sheets.append(Sheet(meta.name, None, (), (), 0))
+                sheets.append(Sheet(name, None, (), (), 0))
                 continue
-            sheets.append(_sheet(meta.name, wb.get_sheet_by_name(meta.name), settings, texts))
+            sheets.append(_sheet(name, wb.get_sheet_by_name(meta.name), settings, texts))
     finally:
         wb.close()
     text = "\n".join(texts)[: settings.max_text_chars]
@@ -129,23 +141,6 @@ def _extract(res: Resource, settings: RunSettings, kind: DocKind) -> Document:
         FoundDate(s.start, s.end, "text", s.raw) for s in find_dates(text[:20_000], normalized=True)
     )
     return Document(url=res.url, kind=kind, text=text, sheets=tuple(sheets), dates=tuple(dates))
-
-
-def _core_dates(z: zipfile.ZipFile) -> list[FoundDate]:
-    try:
-        info = z.getinfo("docProps/core.xml")
-    except KeyError:
-        return []
-    if info.file_size > 1_000_000:
-        return []
-    core = ET.fromstring(z.read(info))
-    out = []
-    for tag in ("created", "modified"):
-        node = core.find(f"{DCTERMS}{tag}")
-        d = parse_date(node.text or "") if node is not None else None
-        if d and node is not None:
-            out.append(FoundDate(d, d, "xlsx_meta", f"{tag} {node.text}"))
-    return out
 
 
 def _sheet(name: str, ws: Any, settings: RunSettings, texts: list[str]) -> Sheet:

@@ -31,8 +31,10 @@ REASONS: dict[str, str] = {
     "script_drawn": "page drawn by JavaScript",
     "xls_binary": "old binary Excel file (.xls)",
     "unknown_format": "unreadable file format",
-    "too_complex": "too complex to read safely",
-    "crashed": "the reader crashed on this file (damaged or hostile)",
+    "too_complex": "too complex to read safely (beyond the bound on cells, page nesting or memory)",
+    "crashed": "the reader stopped on this file (damaged or hostile, or beyond the per-file limit of 3 GB / 60 s of CPU)",
+    "too_large_unzipped": "inflates beyond the size cap (a compression bomb)",
+    "corrupt": "damaged file, cannot be read",
     "empty": "no content",
 }
 

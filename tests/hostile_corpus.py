@@ -1,0 +1,270 @@
+"""Hostile files, each made here and each under a few MB, for the tests and bench/hostile.py.
+
+Every maker returns the bytes of one file that once hurt the tool (see issue 14): a native
+parser allocating hundreds of GB, a stream inflating a thousandfold, markup nested 200,000
+deep, control characters and formulas meant for the reports. The e2e test serves them all on
+one loopback site and checks one agency whose every item points at one of them; the bench
+runs each alone and records exit code, wall time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+
+MB = 1024 * 1024
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _zip(members: dict[str, bytes], streamed: dict[str, int] | None = None) -> bytes:
+    """A zip of ``members``; each ``streamed`` member is that many zero bytes, written in
+    chunks so that the maker never holds the inflated size."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+        for name, size in (streamed or {}).items():
+            with z.open(name, "w", force_zip64=True) as fh:
+                zero = b"\0" * MB
+                for _ in range(size // MB):
+                    fh.write(zero)
+    return buf.getvalue()
+
+
+def _workbook_members() -> dict[str, bytes]:
+    wb = Workbook()
+    wb.active.append(["x"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        return {i.filename: z.read(i) for i in z.infolist()}
+
+
+def xlsx_huge_span() -> bytes:
+    """Cells A1 and XFD1048576 only: 4 KB that asked calamine for 549,755,813,888 bytes."""
+    members = _workbook_members()
+    members["xl/worksheets/sheet1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        b'.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="n"><v>1</v></c>'
+        b'</row><row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
+        b"</worksheet>"
+    )
+    return _zip(members)
+
+
+def xlsx_many_cells(rows: int = 1_500_000, cols: int = 4) -> bytes:
+    """Millions of cells without references (``r`` is optional): no span to judge by."""
+    members = _workbook_members()
+    row = b"<row>" + b"<c><v>1</v></c>" * cols + b"</row>"
+    members["xl/worksheets/sheet1.xml"] = (
+        b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
+        b'.org/spreadsheetml/2006/main"><sheetData>' + row * rows + b"</sheetData></worksheet>"
+    )
+    return _zip(members)
+
+
+def xlsx_xxe() -> bytes:
+    """An external entity and a billion-laughs DTD in sharedStrings."""
+    members = _workbook_members()
+    laughs = b"".join(
+        b'<!ENTITY l%d "%s">' % (i, (b"&l%d;" % (i - 1)) * 10 if i else b"lol") for i in range(10)
+    )
+    members["xl/sharedStrings.xml"] = (
+        b'<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY xxe SYSTEM "file:///etc/passwd">'
+        + laughs
+        + b']><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<si><t>&xxe;&l9;</t></si></sst>"
+    )
+    return _zip(members)
+
+
+def _docx_document(text: str) -> bytes:
+    return (
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>'
+        "</w:body></w:document>"
+    ).encode()
+
+
+def docx_core_bomb(size: int = 320 * MB) -> bytes:
+    """A small DOCX whose docProps/core.xml inflates to ``size`` bytes of zeros."""
+    return _zip(
+        {"word/document.xml": _docx_document("คู่มือการปฏิบัติงาน ประจำปี 2568")},
+        streamed={"docProps/core.xml": size},
+    )
+
+
+def docx_laughs() -> bytes:
+    """Billion laughs in word/document.xml (expat refuses the entity expansion)."""
+    laughs = b"".join(
+        b'<!ENTITY l%d "%s">' % (i, (b"&l%d;" % (i - 1)) * 10 if i else b"lol") for i in range(10)
+    )
+    doc = (
+        b'<?xml version="1.0"?><!DOCTYPE d ['
+        + laughs
+        + b']><w:document xmlns:w="'
+        + W.encode()
+        + b'"><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    return _zip({"word/document.xml": doc})
+
+
+def _pdf(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF from numbered object bodies (1-based), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        root,
+        xref,
+    )
+    return bytes(out)
+
+
+def _stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def pdf_inflate_bomb(size: int = 256 * MB) -> bytes:
+    """A page whose content stream inflates to ``size`` bytes (twice the stream bound)."""
+    comp = zlib.compressobj(6)
+    chunk = b" " * MB
+    data = b"".join(comp.compress(chunk) for _ in range(size // MB)) + comp.flush()
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            _stream(data, b"/Filter /FlateDecode "),
+        ]
+    )
+
+
+def pdf_self_form() -> bytes:
+    """A Form XObject that draws itself: recursion inside the PDF renderer."""
+    return _pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /XObject << /F 5 0 R >> >> >>",
+            _stream(b"/F Do"),
+            _stream(
+                b"/F Do",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+                b"/Resources << /XObject << /F 5 0 R >> >> ",
+            ),
+        ]
+    )
+
+
+def pdf_many_pages(pages: int = 10_000) -> bytes:
+    """10,000 pages sharing one content stream (about 1 MB)."""
+    kids = b" ".join(b"%d 0 R" % (4 + i) for i in range(pages))
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _stream(b"0 0 m 10 10 l S"),
+    ]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R >>"] * pages
+    return _pdf(objs)
+
+
+def html_deep(depth: int = 200_000) -> bytes:
+    """Markup nested 200,000 deep (lexbor's tree building is quadratic in depth)."""
+    return (
+        b"<html><head><title>O1 \xe0\xb8\x82\xe0\xb9\x89\xe0\xb8\xad\xe0\xb8\xa1\xe0\xb8\xb9\xe0"
+        b"\xb8\xa5</title></head><body>" + b"<div>x" * depth + b"</body></html>"
+    )
+
+
+def html_control_chars() -> bytes:
+    """Escape sequences, C0 controls, markup and a formula where reports show page text."""
+    return (
+        '<html><head><title>\x1b[2J\x1b]0;pwn\x07<script>alert(1)</script>=HYPERLINK("x")'
+        "</title></head><body><h1>\x01\x1b[31mโครงสร้าง\x1b[0m</h1>"
+        '<p>&lt;img src=x onerror=alert(1)&gt; <a href="javascript:alert(1)">คลิก</a></p>'
+        "</body></html>"
+    ).encode()
+
+
+def html_bad_utf8() -> bytes:
+    """A correct Thai UTF-8 page with one invalid byte: must stay UTF-8, not become cp874."""
+    text = (
+        "<html><head><meta charset='utf-8'><title>ข้อมูลผู้บริหาร</title></head><body>"
+        "<h1>ข้อมูลผู้บริหาร</h1><p>นายกองค์การบริหารส่วนตำบลตัวอย่าง \xff ชื่อ นายสมชาย ใจดี "
+        "ตำแหน่ง นายก โทรศัพท์ 02-000-0000 อีเมล nayok@example.go.th</p></body></html>"
+    )
+    return text.encode("utf-8", errors="surrogateescape").replace(b"\xc3\xbf", b"\xff")
+
+
+def xlsx_control_sheet() -> bytes:
+    """A workbook whose sheet name and cells carry control characters and formulas."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "ผลการจัดซื้อ"
+    ws.append(["=cmd|' /C calc'!A0", "@SUM(1+1)", "+1-1", "ผู้ขาย"])
+    ws.append(["a", "b", "c", "d"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        members = {i.filename: z.read(i) for i in z.infolist()}
+    members["xl/workbook.xml"] = members["xl/workbook.xml"].replace(
+        "ผลการจัดซื้อ".encode(), "ผล\x1b[31m\x01การจัดซื้อ".encode()
+    )
+    return _zip(members)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One hostile file: where it is served, what it is, and how to make it."""
+
+    name: str
+    path: str
+    content_type: str
+    make: Callable[[], bytes]
+    what: str
+
+
+CASES: tuple[Case, ...] = (
+    Case("xlsx_huge_span", "/h/span.xlsx", "", xlsx_huge_span, "XLSX with A1 and XFD1048576"),
+    Case(
+        "xlsx_many_cells",
+        "/h/cells.xlsx",
+        "",
+        xlsx_many_cells,
+        "XLSX of 6 M cells without references",
+    ),
+    Case("xlsx_xxe", "/h/xxe.xlsx", "", xlsx_xxe, "XLSX with XXE and billion laughs"),
+    Case("docx_core_bomb", "/h/core.docx", "", docx_core_bomb, "DOCX core.xml of 320 MB zeros"),
+    Case("docx_laughs", "/h/laughs.docx", "", docx_laughs, "DOCX billion laughs"),
+    Case("pdf_inflate_bomb", "/h/bomb.pdf", "", pdf_inflate_bomb, "PDF content stream → 256 MB"),
+    Case("pdf_self_form", "/h/self.pdf", "", pdf_self_form, "PDF self-drawing Form XObject"),
+    Case("pdf_many_pages", "/h/pages.pdf", "", pdf_many_pages, "PDF of 10,000 pages"),
+    Case("html_deep", "/h/deep.html", "text/html", html_deep, "HTML nested 200,000 deep"),
+    Case(
+        "html_control_chars",
+        "/h/ctrl.html",
+        "text/html; charset=utf-8",
+        html_control_chars,
+        "escape sequences, XSS, formula in page text",
+    ),
+    Case(
+        "html_bad_utf8",
+        "/h/utf8.html",
+        "text/html",
+        html_bad_utf8,
+        "Thai UTF-8 page with one bad byte",
+    ),
+    Case("xlsx_control_sheet", "/h/ctrl.xlsx", "", xlsx_control_sheet, "control chars in a sheet"),
+)
