@@ -113,7 +113,7 @@ class Gatherer:
         try:
             doc = cached or await extract_document(self.settings, res)
             if cached is None:
-                doc = await self._drawn(res, doc)
+                res, doc = await self._drawn(res, doc)
                 self._remember(res, doc)
         finally:
             remove_body(res)
@@ -126,22 +126,26 @@ class Gatherer:
             self.on_event("extracted", url)
         return res, doc
 
-    async def _drawn(self, res: Resource, doc: Document) -> Document:
+    async def _drawn(self, res: Resource, doc: Document) -> tuple[Resource, Document]:
         """The page as a browser draws it, for script-drawn pages (every page with ``always``).
 
         Without a browser the static document stands: a script-drawn page stays unreadable,
         so its content rules answer ``manual`` — never ``fail``.
         """
         if self.renderer is None or not res.ok or doc.kind is not DocKind.HTML:
-            return doc
+            return res, doc
         if doc.unreadable_reason != "script_drawn" and self.settings.browser != "always":
-            return doc
-        drawn = await self.renderer.render(self._out(res.url))
+            return res, doc
+        drawn = await self.renderer.render(self._out(res.url), site=self._out(self.main_site))
         if drawn is None or not drawn.ok or not drawn.has_body:
-            return doc
+            return res, doc
         drawn = replace(drawn, url=res.url, final_url=self._back(drawn.final_url))
+        if drawn.redirects:  # the page's script sent it off the main site: judged off-site
+            return replace(
+                res, final_url=drawn.final_url, redirects=(*res.redirects, drawn.final_url)
+            ), doc
         self.rendered += 1
-        return await extract_document(self.settings, drawn)
+        return res, await extract_document(self.settings, drawn)
 
     async def item_evidence(self, urls: tuple[str, ...]) -> ItemEvidence:
         """The submitted URLs and, breadth-first, the same-site documents they link."""

@@ -55,6 +55,7 @@ class ErrorKind(StrEnum):
     REDIRECT_LOOP = "redirect_loop"
     TOO_LARGE = "too_large"
     NOT_FETCHED = "not_fetched"
+    BLOCKED_ADDRESS = "blocked_address"  # a non-public address the main site is not on
 
 
 class DocKind(StrEnum):

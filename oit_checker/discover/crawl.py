@@ -243,9 +243,9 @@ class _Crawl:
     async def _draw(self, url: str) -> _Scan | None:
         if self.renderer is None:
             return None
-        drawn = await self.renderer.render(url)
-        if drawn is None or not drawn.ok or not drawn.has_body:
-            return None
+        drawn = await self.renderer.render(url, site=self.home)
+        if drawn is None or not drawn.ok or not drawn.has_body or drawn.redirects:
+            return None  # not drawn, or its script left the site: nothing of the site to map
         self.rendered += 1
         return await self._scan(replace(drawn, url=url))
 

@@ -10,10 +10,12 @@ here, so Debian's Chromium is used where present (``/usr/bin/chromium``, via
 Everything is bounded and contained: one browser per run, started on first use and only if
 needed; at most two pages at once; a deadline on every navigation and on every call into the
 page (a script that spins forever cannot hold the run); images, media and fonts are not
-downloaded; downloads, service workers and popups are refused; each page gets a fresh context
-(no cookies carried between agencies). Scripts run inside Chromium only; nothing from the page
-reaches our process but the serialised DOM (capped) or pixels. When no browser can start, the
-renderer says why once and returns ``None``: script-drawn pages then stay ``manual``.
+downloaded; requests to other hosts are refused but for stylesheets, and a navigation off the
+main site is stopped and reported (``_Fence``); downloads, service workers and popups are
+refused; each page gets a fresh context (no cookies carried between agencies). Scripts run
+inside Chromium only; nothing from the page reaches our process but the serialised DOM
+(capped) or pixels. When no browser can start, the renderer says why once and returns
+``None``: script-drawn pages then stay ``manual``.
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from oit_checker.fetch.addresses import AddressGuard
 from oit_checker.model import ErrorKind, Resource
+from oit_checker.urls import is_same_site
 
 ARGS = [
     "--headless",
@@ -106,6 +110,7 @@ def capture(
 
 MAX_DOM_BYTES = 10 * 1024 * 1024
 _SKIP_TYPES = frozenset({"image", "media", "font"})
+_OFFSITE_TYPES = frozenset({"stylesheet"})
 # Drawn means: the usual "loading" placeholder is gone, and the body has text or links.
 _DRAWN_JS = """() => {
   const t = (document.body && document.body.innerText || '').replace(/\\s+/g, '');
@@ -163,7 +168,10 @@ class Renderer:
                 return None
             return self._browser
 
-    async def render(self, url: str) -> Resource | None:
+    async def render(self, url: str, site: str | None = None) -> Resource | None:
+        """Draw ``url``. With ``site`` (the main website) the page may load only from that
+        site and the URL's own; a navigation elsewhere is stopped and reported as the
+        final URL, for ``on_main_site`` to judge."""
         browser = await self._start()
         if browser is None:
             return None
@@ -171,7 +179,7 @@ class Renderer:
             started = time.monotonic()
             try:
                 return await asyncio.wait_for(
-                    self._render(browser, url, started), self.timeout_s * 2 + 5
+                    self._render(browser, url, started, site), self.timeout_s * 2 + 5
                 )
             except Exception as exc:  # a page that cannot be drawn is a finding, not a crash
                 kind = (
@@ -188,8 +196,9 @@ class Renderer:
                     elapsed_s=time.monotonic() - started,
                 )
 
-    async def _render(self, browser: Any, url: str, started: float) -> Resource:
+    async def _render(self, browser: Any, url: str, started: float, site: str | None) -> Resource:
         ms = self.timeout_s * 1000
+        fence = _Fence(url, site, self.timeout_s)
         context = await browser.new_context(
             accept_downloads=False,
             service_workers="block",
@@ -197,7 +206,7 @@ class Renderer:
             ignore_https_errors=True,  # TLS is judged by the fetcher; here we only draw
         )
         try:
-            await context.route("**/*", _route)
+            await context.route("**/*", fence.route)
             page = await context.new_page()
             response = await page.goto(url, wait_until="domcontentloaded", timeout=ms)
             # Scripts usually fetch their data right away: wait for the network to go quiet,
@@ -212,7 +221,8 @@ class Renderer:
             status = response.status if response is not None else 200
             return Resource(
                 url=url,
-                final_url=page.url or url,
+                final_url=fence.left_to or page.url or url,
+                redirects=(fence.left_to,) if fence.left_to else (),
                 status=status,
                 headers=(("content-type", "text/html; charset=utf-8"), ("x-oit-rendered", "1")),
                 body=data,
@@ -237,11 +247,37 @@ class Renderer:
         await self._stop_pw()
 
 
-async def _route(route: Any) -> None:
-    request = route.request
-    if request.resource_type in _SKIP_TYPES or not request.url.startswith(("http:", "https:")):
-        await route.abort()
-    else:
+class _Fence:
+    """What one drawn page may load: its own site and the main site; from elsewhere only
+    stylesheets (a page styled from a CDN still lays out). Scripts, XHR and frames from other
+    hosts are refused, as are addresses the fetcher would refuse; a navigation of the page
+    itself to another host is stopped and remembered (``left_to``)."""
+
+    def __init__(self, url: str, site: str | None, timeout: float) -> None:
+        self.sites = tuple(s for s in (site, url) if s) if site else ()
+        self.guard = AddressGuard(site, timeout) if site else None
+        self.left_to = ""
+
+    def _local(self, url: str) -> bool:
+        return not self.sites or any(is_same_site(url, s) for s in self.sites)
+
+    async def route(self, route: Any) -> None:
+        request = route.request
+        target = request.url
+        if request.resource_type in _SKIP_TYPES or not target.startswith(("http:", "https:")):
+            await route.abort()
+            return
+        if not self._local(target):
+            if request.is_navigation_request() and request.frame.parent_frame is None:
+                self.left_to = self.left_to or target
+                await route.abort()
+                return
+            if request.resource_type not in _OFFSITE_TYPES:
+                await route.abort()
+                return
+        if self.guard is not None and await self.guard.refused(target):
+            await route.abort()
+            return
         await route.continue_()
 
 

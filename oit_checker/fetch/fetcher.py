@@ -12,6 +12,8 @@
 * Redirects are followed here, at most ``max_redirects``, with loop detection, and only within
   ``site`` (the main website) when given: a redirect elsewhere ends the fetch with the target as
   its final URL, unfetched, for ``on_main_site`` to judge.
+* Connections go only to public addresses, or to the kind of address the main site itself
+  resolves to (``fetch.addresses``): no cloud metadata, no services of the machine.
 * Bodies stay in memory up to ``spool_bytes`` and stream to disk beyond; past ``max_bytes``
   the download stops with ``too_large``.
 * A certificate that fails verification is recorded in ``tls_error`` and the URL is fetched
@@ -33,6 +35,7 @@ from pathlib import Path
 
 import httpx
 
+from oit_checker.fetch.addresses import AddressGuard
 from oit_checker.fetch.body import spool_budget
 from oit_checker.fetch.client import make_client
 from oit_checker.fetch.errors import error_kind, retry_after
@@ -100,6 +103,7 @@ class Fetcher:
         self.bytes_downloaded = 0
         self.fetched_count = 0
         self.spool = spool_budget(settings.spool_budget)
+        self.guard = AddressGuard(site, settings.connect_timeout)
 
     async def __aenter__(self) -> Fetcher:
         self.work_dir.mkdir(parents=True, exist_ok=True)
@@ -243,6 +247,10 @@ class Fetcher:
     async def _download(self, url: str, client: httpx.AsyncClient, a: _Attempt, body: Path) -> None:
         current, seen = url, {url}
         for hop in range(self.settings.max_redirects + 1):
+            refused = await self.guard.refused(current)
+            if refused:
+                a.final_url, a.error, a.detail = current, ErrorKind.BLOCKED_ADDRESS, refused
+                return
             conditional = self._validators(current) if self._validators and hop == 0 else {}
             request = client.build_request("GET", current, headers=conditional)
             response = await client.send(request, stream=True)

@@ -9,6 +9,7 @@ REASONS: dict[str, str] = {
     "unsupported_scheme": "not http/https",
     "dns": "domain name not found (DNS)",
     "connect": "cannot connect to the server",
+    "blocked_address": "an internal network address (not public: the assessor cannot open it), not contacted",
     "timeout": "the server did not answer in time",
     "deadline": "the download did not finish in time",
     "tls": "HTTPS connection failed",
