@@ -10,6 +10,7 @@ from pathlib import Path
 
 from oit_checker import reporters
 from oit_checker.errors import UsageError
+from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
 from oit_checker.rewrite import Rewrite
@@ -59,11 +60,37 @@ def output_pairs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     return pairs
 
 
-def emit(report: Report, args: argparse.Namespace, lang: str) -> None:
-    """Render every requested output; reporters only format."""
+def emit(report: Report, args: argparse.Namespace, lang: str) -> int:
+    """Render and write every requested output; one that fails does not stop the others.
+
+    Returns 0, or the exit code of the worst failure: ``INPUT`` (2) for a path that cannot
+    be written, ``INTERNAL`` (3) for a reporter that broke — never the gate's 1.
+    """
+    worst = 0
     for fmt, path in output_pairs(args):
         options = reporters.Options(lang=lang, color=use_color() and not path)
-        write_output(reporters.render(fmt, report, options), path)
+        try:
+            data = reporters.render(fmt, report, options)
+        except Exception as exc:  # a reporter bug costs this output only
+            _output_failed(fmt, path, f"{type(exc).__name__}: {exc}", lang)
+            worst = max(worst, Exit.INTERNAL)
+            continue
+        try:
+            write_output(data, path)
+        except OSError as exc:
+            _output_failed(fmt, path, exc.strerror or str(exc), lang)
+            worst = max(worst, Exit.INPUT)
+    return worst
+
+
+def _output_failed(fmt: str, path: str | None, detail: str, lang: str) -> None:
+    where = path or "stdout"
+    text = (
+        f"เขียนรายงาน {fmt} ที่ {where} ไม่ได้: {detail} (รายงานรูปแบบอื่นเขียนแล้ว)"
+        if lang == "th"
+        else f"cannot write the {fmt} report to {where}: {detail} (the other outputs were written)"
+    )
+    print(f"oit-checker: error: {text}", file=sys.stderr)
 
 
 def add_run_flags(p: argparse.ArgumentParser) -> None:
@@ -136,11 +163,17 @@ def parse_rewrites(values: list[str] | None) -> list[Rewrite]:
 
 
 def write_output(data: str | bytes, path: str | None) -> None:
+    """Write to ``path`` through a temporary file and a rename: a failure half-way never
+    leaves a truncated report where the previous good one was."""
     if path:
-        if isinstance(data, bytes):
-            Path(path).write_bytes(data)
-        else:
-            Path(path).write_text(data, encoding="utf-8")
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        target = Path(path)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(raw)
+            os.replace(tmp, target)
+        finally:
+            tmp.unlink(missing_ok=True)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

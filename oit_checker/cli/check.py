@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         )
     if args.screenshots:
         report = _with_screenshots(report, Path(args.screenshots), rewrites)
-    emit(report, args, settings.lang)
+    written = emit(report, args, settings.lang)
     verdict = gate.judge(report, policy, baseline)
     if verdict.comparison is not None:
         c = verdict.comparison
@@ -155,4 +155,4 @@ def run(args: argparse.Namespace) -> int:
         )
     for reason in verdict.reasons:
         print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
-    return verdict.exit_code
+    return written or verdict.exit_code  # an output that was not written outranks the gate

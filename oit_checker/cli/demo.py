@@ -56,5 +56,4 @@ def run(args: argparse.Namespace) -> int:
             )
             sub = load_submission(sub_path)
             report = asyncio.run(run_check(load_checklist(DEFAULT_CHECKLIST), sub, settings))
-    emit(report, args, settings.lang)
-    return Exit.OK
+    return emit(report, args, settings.lang) or Exit.OK

@@ -21,5 +21,4 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     report = load_report(args.report)
-    emit(report, args, args.lang or default_lang())
-    return Exit.OK
+    return emit(report, args, args.lang or default_lang()) or Exit.OK
