@@ -92,47 +92,47 @@ def _summary(summary: Worksheet, report: Report, lang: str) -> None:
 
 
 def _items(items: Worksheet, report: Report, lang: str) -> None:
-    """One row per item: status, score, reasons, advisories, URLs; filtered and frozen."""
-    items.append([label(c, lang) for c in COLUMNS])
-    for item in report.items:
+    """One row per item: status, score, reasons, advisories, URLs; filtered and frozen.
+
+    Linear in the number of items: rows are addressed by their index (openpyxl's
+    ``max_row`` and column slices scan every cell, which made 56,000 items never finish)
+    and widths are measured while the rows are written.
+    """
+    header = [label(c, lang) for c in COLUMNS]
+    items.append(header)
+    widths = [len(h) for h in header]
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row, item in enumerate(report.items, start=2):
         reasons = [
             text_of(f, lang)
             for f in item.findings
             if f.status in (FindingStatus.FAIL, FindingStatus.MANUAL)
         ]
         advice = [text_of(f, lang) for f in item.findings if f.status is FindingStatus.WARN]
-        title = title_of(item, lang)
-        items.append(
-            [
-                _text(v)
-                for v in (
-                    item.id,
-                    item.indicator,
-                    title,
-                    status_label(item.status.value, lang),
-                    item.score,
-                    item.score_max,
-                    "\n".join(dict.fromkeys(reasons)),
-                    "\n".join(dict.fromkeys(advice)),
-                    "\n".join(item.urls),
-                )
-            ]
-        )
-        fill = PatternFill("solid", fgColor=FILL[item.status.value])
-        items.cell(row=items.max_row, column=4).fill = fill
-    for cell in items[1]:
-        cell.font = Font(bold=True)
-    items.freeze_panes = "A2"
-    items.auto_filter.ref = items.dimensions
+        values = [
+            _text(v)
+            for v in (
+                item.id,
+                item.indicator,
+                title_of(item, lang),
+                status_label(item.status.value, lang),
+                item.score,
+                item.score_max,
+                "\n".join(dict.fromkeys(reasons)),
+                "\n".join(dict.fromkeys(advice)),
+                "\n".join(item.urls),
+            )
+        ]
+        items.append(values)
+        for col, value in enumerate(values, start=1):
+            items.cell(row=row, column=col).alignment = wrap
+            text = str(value) if value is not None else ""
+            widths[col - 1] = max(
+                widths[col - 1], max((len(line) for line in text.split("\n")), default=0)
+            )
+        items.cell(row=row, column=4).fill = PatternFill("solid", fgColor=FILL[item.status.value])
     for col in range(1, len(COLUMNS) + 1):
-        letter = get_column_letter(col)
-        longest = max(
-            (
-                max((len(line) for line in str(c.value or "").split("\n")), default=0)
-                for c in items[letter]
-            ),
-            default=8,
-        )
-        items.column_dimensions[letter].width = min(max(8, longest + 2), 70)
-        for c in items[letter][1:]:
-            c.alignment = Alignment(wrap_text=True, vertical="top")
+        items.cell(row=1, column=col).font = Font(bold=True)
+        items.column_dimensions[get_column_letter(col)].width = min(max(8, widths[col - 1] + 2), 70)
+    items.freeze_panes = "A2"
+    items.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(report.items) + 1}"
