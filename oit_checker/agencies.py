@@ -45,7 +45,16 @@ def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[Inpu
         ) from exc
     rows: list[tuple[int | None, Any]]
     if p.suffix.lower() == ".csv":
-        rows = [(n, dict(r)) for n, r in enumerate(csv.DictReader(io.StringIO(text)), start=2)]
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            rows = [(n, dict(r)) for n, r in enumerate(reader, start=2)]
+        except csv.Error as exc:
+            raise AgenciesError(
+                "not a readable CSV file: {detail}",
+                file=file,
+                line=reader.line_num or 1,
+                params={"detail": str(exc)},
+            ) from None
     else:
         doc = parse_yaml(text, file, AgenciesError)
         data = doc.data

@@ -61,6 +61,7 @@ ERRORS: dict[str, str] = {
     "a checklist is a mapping with 'id', 'year' and 'items'": "เกณฑ์ต้องเป็น mapping ที่มี 'id', 'year' และ 'items'",
     "a submission is a mapping with 'main_site' and 'items'": "ไฟล์รายการส่งต้องเป็น mapping ที่มี 'main_site' และ 'items'",
     "cannot read file: {detail}": "อ่านไฟล์ไม่ได้: {detail}",
+    "not a readable CSV file: {detail}": "อ่านไฟล์ CSV ไม่ได้: {detail}",
     "duplicate item {item} (first at line {first})": "ข้อ {item} ซ้ำ (พบครั้งแรกที่บรรทัด {first})",
     "duplicate item {item}: {a!r} (line {first}) and {b!r}": "ข้อ {item} ซ้ำ: {a!r} (บรรทัด {first}) และ {b!r}",
     "duplicate key {key!r} (first at line {first})": "คีย์ {key!r} ซ้ำ (พบครั้งแรกที่บรรทัด {first})",
@@ -114,6 +115,7 @@ ERRORS.update(
     {
         "give one -o PATH for each --format ({formats} formats, {outputs} paths)": "ต้องระบุ -o PATH หนึ่งค่าต่อ --format หนึ่งค่า ({formats} รูปแบบ, {outputs} ไฟล์)",
         "cannot read file: {detail}": "อ่านไฟล์ไม่ได้: {detail}",
+    "not a readable CSV file: {detail}": "อ่านไฟล์ CSV ไม่ได้: {detail}",
         "not a JSON report: {detail}": "ไม่ใช่รายงาน JSON: {detail}",
         "not an oit-checker report (schema {schema})": "ไม่ใช่รายงานของ oit-checker (schema {schema})",
     }

@@ -208,10 +208,20 @@ def _csv_rows(data: bytes, file: str) -> list[tuple[Any, Any, int | None, str]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp874")  # Excel on Thai Windows saves CSV as windows-874
-    reader = csv.reader(io.StringIO(text))
+        # Excel on Thai Windows saves CSV as windows-874 (a few byte values are unassigned)
+        text = data.decode("cp874", errors="replace")
+    reader = csv.reader(io.StringIO(text, newline=""))
     rows: list[tuple[Any, Any, int | None, str]] = []
-    for n, row in enumerate(reader, start=1):
+    try:
+        numbered = list(enumerate(reader, start=1))
+    except csv.Error as exc:
+        raise SubmissionError(
+            "not a readable CSV file: {detail}",
+            file=file,
+            line=reader.line_num or 1,
+            params={"detail": str(exc)},
+        ) from None
+    for n, row in numbered:
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
