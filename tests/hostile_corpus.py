@@ -9,6 +9,7 @@ runs each alone and records exit code, wall time and peak RSS.
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 import zlib
@@ -16,6 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+
+from tests.sites import Behaviour, Scenario, endless, redirect, silent, static, trickle
 
 MB = 1024 * 1024
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -234,6 +237,7 @@ class Case:
     content_type: str
     make: Callable[[], bytes]
     what: str
+    item: str = ""  # the item of the corpus submission that points at it
 
 
 CASES: tuple[Case, ...] = (
@@ -268,3 +272,143 @@ CASES: tuple[Case, ...] = (
     ),
     Case("xlsx_control_sheet", "/h/ctrl.xlsx", "", xlsx_control_sheet, "control chars in a sheet"),
 )
+
+
+def _gzip_bomb(size: int = 200 * MB) -> bytes:
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", compresslevel=6) as gz:
+        zero = b"\0" * MB
+        for _ in range(size // MB):
+            gz.write(zero)
+    return buf.getvalue()
+
+
+def _deflate_bomb(size: int = 200 * MB) -> bytes:
+    comp = zlib.compressobj(6)
+    zero = b"\0" * MB
+    return b"".join(comp.compress(zero) for _ in range(size // MB)) + comp.flush()
+
+
+def _loop(s: Scenario) -> Behaviour:
+    s.route("/n/loop2", redirect(s.url("/n/loop1")))
+    return redirect(s.url("/n/loop2"))
+
+
+@dataclass(frozen=True)
+class Behaving:
+    """A hostile server behaviour at ``path`` (made when the site is served)."""
+
+    name: str
+    path: str
+    make: Callable[[Scenario], Behaviour]
+    what: str
+
+
+NETWORK: tuple[Behaving, ...] = (
+    Behaving(
+        "gzip_bomb",
+        "/n/gzip",
+        lambda s: static(_gzip_bomb(), headers={"Content-Encoding": "gzip"}),
+        "gzip body inflating to 200 MB",
+    ),
+    Behaving(
+        "deflate_bomb",
+        "/n/deflate",
+        lambda s: static(_deflate_bomb(), headers={"Content-Encoding": "deflate"}),
+        "deflate body inflating to 200 MB",
+    ),
+    Behaving("endless", "/n/endless", lambda s: endless(), "endless page (no length)"),
+    Behaving("trickle", "/n/trickle", lambda s: trickle(0.3), "one byte per 0.3 s"),
+    Behaving("silent", "/n/silent", lambda s: silent(), "accepts, never answers"),
+    Behaving("redirect_loop", "/n/loop1", lambda s: _loop(s), "redirect loop"),
+    Behaving(
+        "bad_location",
+        "/n/badloc",
+        lambda s: redirect("http://[bad"),
+        "unparseable Location header",
+    ),
+    Behaving(
+        "too_many_requests",
+        "/n/429",
+        lambda s: static(b"slow down", status=429, headers={"Retry-After": "1"}),
+        "HTTP 429 with Retry-After",
+    ),
+    Behaving(
+        "redirect_metadata",
+        "/n/meta",
+        lambda s: redirect("http://169.254.169.254/latest/meta-data/"),
+        "redirect to cloud metadata",
+    ),
+)
+METADATA_URL = "http://169.254.169.254/latest/meta-data/"
+# Items of ita-2568 that hold a hostile URL; O2 (bad UTF-8, must still pass) and O25 (an
+# ordinary plan page) are the controls that prove the rest of the report still stands.
+HOSTILE_ITEMS = tuple(f"O{n}" for n in range(1, 29) if n not in (2, 25))
+CONTROL_ITEMS = ("O2", "O25")
+
+
+def serve(scenario: Scenario, names: set[str] | None = None) -> dict[str, str]:
+    """Serve the corpus (or the cases named) on ``scenario``; item id → submitted URL."""
+    from tests.sites import PLAN_TEXT, html
+
+    urls: dict[str, str] = {}
+    free = iter(HOSTILE_ITEMS)
+    for case in CASES:
+        if names is not None and case.name not in names:
+            continue
+        ctype = case.content_type or "application/octet-stream"
+        url = scenario.file(case.path, case.make(), ctype)
+        urls["O2" if case.name == "html_bad_utf8" else next(free)] = url
+    for net in NETWORK:
+        if names is None or net.name in names:
+            urls[next(free)] = scenario.route(net.path, net.make(scenario))
+    if names is None or "blocked_address" in names:
+        urls[next(free)] = METADATA_URL
+    if names is None:
+        urls["O25"] = scenario.page("/ok/o25", html("O25 แผนปฏิบัติการป้องกันการทุจริต", PLAN_TEXT))
+    return urls
+
+
+def names() -> list[str]:
+    """Every case, file and network, in the order of the bench table."""
+    return [c.name for c in CASES] + [n.name for n in NETWORK] + ["blocked_address"]
+
+
+@dataclass(frozen=True)
+class Run:
+    rc: int | None  # None: killed at the time limit
+    wall_s: float
+    peak_rss_mb: float  # the process and the workers it waited for (wait4)
+
+
+def run_limited(
+    argv: list[str], env: dict[str, str], *, memory: int, timeout: float, log: str | None = None
+) -> Run:
+    """Run ``argv`` under an address-space limit; its exit code, wall time and peak RSS."""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import time
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        os.setsid()  # its own group: a time-out kills the workers too
+
+    started = time.monotonic()
+    err = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
+    proc = subprocess.Popen(argv, env=env, preexec_fn=limit, stdout=subprocess.DEVNULL, stderr=err)
+    killed = False
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() - started > timeout:
+            os.killpg(proc.pid, signal.SIGKILL)
+            killed = True
+        time.sleep(0.02)
+    wall = time.monotonic() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if log:
+        err.close()  # type: ignore[union-attr]
+    return Run(None if killed else proc.returncode, wall, usage.ru_maxrss / 1024)

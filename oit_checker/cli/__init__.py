@@ -52,7 +52,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or default_lang()
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        runtime = sys.modules.get("oit_checker.runtime")  # loaded only if the run extracted
+        if runtime is not None:
+            runtime.close_pools()
+        return code
     except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
         print(f"oit-checker: error: {exc.render(lang)}", file=sys.stderr)
         return Exit.INPUT

@@ -115,7 +115,7 @@ ERRORS.update(
     {
         "give one -o PATH for each --format ({formats} formats, {outputs} paths)": "ต้องระบุ -o PATH หนึ่งค่าต่อ --format หนึ่งค่า ({formats} รูปแบบ, {outputs} ไฟล์)",
         "cannot read file: {detail}": "อ่านไฟล์ไม่ได้: {detail}",
-    "not a readable CSV file: {detail}": "อ่านไฟล์ CSV ไม่ได้: {detail}",
+        "not a readable CSV file: {detail}": "อ่านไฟล์ CSV ไม่ได้: {detail}",
         "not a JSON report: {detail}": "ไม่ใช่รายงาน JSON: {detail}",
         "not an oit-checker report (schema {schema})": "ไม่ใช่รายงานของ oit-checker (schema {schema})",
     }
