@@ -86,6 +86,7 @@ def run_case(name: str, checkout: Path, memory: int, timeout: float) -> dict[str
             memory=memory,
             timeout=timeout,
             log=str(tmp / "err.txt"),
+            cwd=str(tmp),
         )
     err = (tmp / "err.txt").read_text(encoding="utf-8", errors="replace").strip().splitlines()
     item = next(iter(urls))

@@ -382,9 +382,18 @@ class Run:
 
 
 def run_limited(
-    argv: list[str], env: dict[str, str], *, memory: int, timeout: float, log: str | None = None
+    argv: list[str],
+    env: dict[str, str],
+    *,
+    memory: int,
+    timeout: float,
+    log: str | None = None,
+    cwd: str | None = None,
 ) -> Run:
-    """Run ``argv`` under an address-space limit; its exit code, wall time and peak RSS."""
+    """Run ``argv`` under an address-space limit; its exit code, wall time and peak RSS.
+
+    Give ``cwd`` outside the tree being tested: ``python -m`` puts the working directory
+    first on ``sys.path``, ahead of ``PYTHONPATH``."""
     import os
     import resource
     import signal
@@ -397,7 +406,9 @@ def run_limited(
 
     started = time.monotonic()
     err = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 (closed below)
-    proc = subprocess.Popen(argv, env=env, preexec_fn=limit, stdout=subprocess.DEVNULL, stderr=err)
+    proc = subprocess.Popen(
+        argv, env=env, cwd=cwd, preexec_fn=limit, stdout=subprocess.DEVNULL, stderr=err
+    )
     killed = False
     while True:
         pid, status, usage = os.wait4(proc.pid, os.WNOHANG)

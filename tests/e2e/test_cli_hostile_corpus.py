@@ -62,7 +62,12 @@ def test_the_hostile_corpus_is_findings_in_an_intact_report(tmp_path, scenario):
     for fmt, path in out.items():
         argv += ["--format", fmt, "-o", str(path)]
     run = run_limited(
-        argv, hostile_env(tmp_path), memory=6 * GB, timeout=100, log=str(tmp_path / "err.txt")
+        argv,
+        hostile_env(tmp_path),
+        memory=6 * GB,
+        timeout=100,
+        log=str(tmp_path / "err.txt"),
+        cwd=str(tmp_path),
     )
     err = (tmp_path / "err.txt").read_text(encoding="utf-8", errors="replace")
     assert run.rc == 0, err[-2000:]
