@@ -317,6 +317,12 @@ NETWORK: tuple[Behaving, ...] = (
         lambda s: static(_deflate_bomb(), headers={"Content-Encoding": "deflate"}),
         "deflate body inflating to 200 MB",
     ),
+    Behaving(
+        "brotli_unasked",
+        "/n/br",
+        lambda s: static(b"\x1b\xff\xff\xff" * 64, headers={"Content-Encoding": "br"}),
+        "brotli body that was never asked for",
+    ),
     Behaving("endless", "/n/endless", lambda s: endless(), "endless page (no length)"),
     Behaving("trickle", "/n/trickle", lambda s: trickle(0.3), "one byte per 0.3 s"),
     Behaving("silent", "/n/silent", lambda s: silent(), "accepts, never answers"),

@@ -12,6 +12,7 @@ import ssl
 import httpx
 
 from oit_checker import __version__
+from oit_checker.fetch.decode import ACCEPT
 from oit_checker.settings import RunSettings
 
 DEFAULT_UA = (
@@ -51,6 +52,7 @@ def make_client(
         headers={
             "User-Agent": user_agent(settings),
             "Accept": "*/*",
+            "Accept-Encoding": ACCEPT,  # decoded in bounded pieces by the fetcher
             "Accept-Language": "th,en;q=0.8",
         },
     )

@@ -29,7 +29,7 @@ import contextlib
 import hashlib
 import random
 import time
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,7 @@ import httpx
 from oit_checker.fetch.addresses import AddressGuard
 from oit_checker.fetch.body import spool_budget
 from oit_checker.fetch.client import make_client
+from oit_checker.fetch.decode import Inflater, UnsupportedEncoding
 from oit_checker.fetch.errors import error_kind, retry_after
 from oit_checker.model import ErrorKind, Resource
 from oit_checker.settings import RunSettings
@@ -306,11 +307,16 @@ class Fetcher:
         if declared.isdigit() and int(declared) > cap:
             a.error, a.detail = ErrorKind.TOO_LARGE, f"Content-Length {declared} > {cap}"
             return
+        try:
+            inflater = Inflater(response.headers.get("content-encoding", ""))
+        except UnsupportedEncoding as exc:
+            a.error, a.detail = ErrorKind.PROTOCOL, str(exc)
+            return
         chunks: list[bytes] = []
         taken = 0
         fh = None
         try:
-            async for chunk in response.aiter_bytes():
+            async for chunk in _pieces(response, inflater):
                 a.size += len(chunk)
                 if a.size > cap:
                     a.error, a.detail = ErrorKind.TOO_LARGE, f"body larger than {cap} bytes"
@@ -341,3 +347,13 @@ class Fetcher:
         """Return the memory of a body the caller has finished with."""
         if res.body is not None:
             self.spool.give(len(res.body))
+
+
+async def _pieces(response: httpx.Response, inflater: Inflater) -> AsyncIterator[bytes]:
+    """The body, decoded in bounded pieces (``fetch.decode``), from the raw stream."""
+    async for raw in response.aiter_raw():
+        for piece in inflater.feed(raw):
+            yield piece
+    tail = inflater.flush()
+    if tail:
+        yield tail

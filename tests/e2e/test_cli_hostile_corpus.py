@@ -87,6 +87,7 @@ def test_the_hostile_corpus_is_findings_in_an_intact_report(tmp_path, scenario):
     reasons = json.dumps(report, ensure_ascii=False)
     for reason in ("too_complex", "too_large_unzipped", "blocked_address", "redirect_loop"):
         assert reason in reasons, reason
+    assert "unsupported content encoding 'br'" in reasons
 
     page = out["html"].read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in page and "\x1b" not in page
