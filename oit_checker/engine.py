@@ -24,6 +24,7 @@ from oit_checker import __version__, score
 from oit_checker.checklist.model import Checklist, CheckRef, Item
 from oit_checker.checks import CheckContext, get
 from oit_checker.evidence import Gatherer, ItemEvidence
+from oit_checker.extract.ocr import HIGH_CONFIDENCE
 from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import Finding, FindingStatus, ItemResult, Outcome, Report
@@ -98,7 +99,36 @@ def run_checks(
                 ref.id == "has_data" and any(f.status is FindingStatus.FAIL for f in found)
             )
             findings.extend(found)
-    return _without_repeats(findings)
+    return _without_repeats(_ocr_policy(findings, ev))
+
+
+URL_RULES = frozenset({"reachable", "on_main_site", "not_soft_404"})
+
+
+def _ocr_policy(findings: list[Finding], ev: ItemEvidence) -> list[Finding]:
+    """Findings that rest on OCR text say so; an OCR-read failure stands only when sure.
+
+    A content rule judged over evidence that includes a scan read by OCR is marked (``ocr``,
+    reports add "อ่านจากภาพสแกน"). Its failure stays a failure only when every such scan was
+    read with high confidence (``extract.ocr.HIGH_CONFIDENCE``, mean word confidence 85);
+    otherwise the element may be there and misread, so it is ``risk`` (a warning that costs
+    the item in ``score`` but not in ``score_max``). What OCR *found* may pass a rule at any
+    confidence. URL rules never rest on content.
+    """
+    scans = [e.document for e in ev.evidence if e.document.ocr and e.document.readable]
+    if not scans:
+        return findings
+    unsure = any(d.ocr_confidence < HIGH_CONFIDENCE for d in scans)
+    out = []
+    for f in findings:
+        if f.check in URL_RULES:
+            out.append(f)
+            continue
+        f = replace(f, params={**f.params, "ocr": True})
+        if unsure and f.status is FindingStatus.FAIL:
+            f = replace(f, status=FindingStatus.WARN, downgraded=True)
+        out.append(f)
+    return out
 
 
 def _without_repeats(findings: list[Finding]) -> tuple[Finding, ...]:

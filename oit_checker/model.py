@@ -174,6 +174,10 @@ class Document:
     # Content links that lead nowhere (href "#", "javascript:…" or empty), by their text: a
     # page whose "ดาวน์โหลด" buttons are all "#" has no evidence behind it.
     dead_links: tuple[str, ...] = ()
+    # Read by OCR from a scan or a picture (``extract.ocr``); the confidence (0–100, mean over
+    # words) decides whether a failure resting on it may stand (engine: below 85 it is risk).
+    ocr: bool = False
+    ocr_confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from oit_checker.errors import UsageError
 BANGKOK = ZoneInfo("Asia/Bangkok")
 MB = 1024 * 1024
 BROWSER_MODES = ("auto", "never", "always")
+OCR_MODES = ("auto", "never", "always")
 
 
 def bangkok_today() -> dt.date:
@@ -59,6 +60,10 @@ class RunSettings:
     browser: str = "auto"  # auto: draw only script-drawn pages; never; always (every page)
     browser_timeout: float = 20.0  # per page drawn in headless Chromium
     browser_path: str = ""  # Chromium to launch (default: chromium on PATH, else Playwright's)
+    ocr: str = "auto"  # auto: read scans where Tesseract + Thai exist; never; always (required)
+    ocr_dpi: int = 200  # scanned PDF pages are drawn at this resolution (bench/ocr_bench.py)
+    ocr_pages: int = 3  # pages read per scanned PDF: the first ones and the last
+    ocr_seconds: float = 30.0  # one page or picture
 
     def effective_today(self) -> dt.date:
         return self.today or bangkok_today()
@@ -70,6 +75,11 @@ class RunSettings:
         if unknown:
             raise UsageError("unknown setting(s): {names}", {"names": ", ".join(sorted(unknown))})
         merged = replace(self, **clean)
+        if merged.ocr not in OCR_MODES:
+            raise UsageError(
+                "OCR mode {value!r}: use one of {modes}",
+                {"value": merged.ocr, "modes": ", ".join(OCR_MODES)},
+            )
         if merged.browser not in BROWSER_MODES:
             raise UsageError(
                 "browser mode {value!r}: use one of {modes}",

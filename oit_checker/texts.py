@@ -33,7 +33,10 @@ def _text(code: str) -> Text | None:
 def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
     """The finding's sentence in ``lang``."""
     text = _text(code)
-    return code if text is None else fill(text.text(lang), params, lang)
+    said = code if text is None else fill(text.text(lang), params, lang)
+    if params.get("ocr"):  # the finding rests on text read from a scan (engine's OCR policy)
+        said += " (อ่านจากภาพสแกน)" if lang == "th" else " (read from a scan by OCR)"
+    return said
 
 
 def remedy(code: str, params: Mapping[str, Any], lang: str = "th") -> str:

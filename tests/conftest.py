@@ -20,6 +20,7 @@ FAST = {
     "OIT_BACKOFF_MAX": "0.2",
     "OIT_RETRY_AFTER_CAP": "2",
     "OIT_EXTRACT_WORKERS": "1",
+    "OIT_OCR": "never",  # OCR tests turn it on themselves (tests/test_ocr*.py)
 }
 
 

@@ -6,7 +6,7 @@ from oit_checker.checklist.model import Checklist, CheckRef, Indicator, Item
 from oit_checker.checks.keywords import KeywordsParams
 from oit_checker.engine import run_checks
 from oit_checker.evidence import ItemEvidence
-from oit_checker.model import FindingStatus, ItemStatus
+from oit_checker.model import DocKind, FindingStatus, ItemStatus
 from oit_checker.score import build_report, item_result
 from tests.helpers import MAIN, TODAY, page
 
@@ -76,3 +76,31 @@ def test_inferred_rule_never_decides_fail():
     assert f.status is FindingStatus.FAIL and not f.downgraded
     [f] = run_checks(soft, (MAIN + "o1",), ev, **kw)
     assert f.status is FindingStatus.WARN and f.downgraded and f.source == "S1"
+
+
+def test_a_failure_read_by_ocr_stands_only_at_high_confidence():
+    """Absence read from an unsure scan is risk, not fail; a sure scan may fail the item;
+    what OCR found passes at any confidence. Every finding on a scan says so."""
+    import dataclasses
+
+    from tests.helpers import child
+
+    params = KeywordsParams.model_validate({"groups": [["ไม่รับของขวัญ"]]})
+    firm = Item("O21", 10, "t", checks=(CheckRef("keywords", params),))
+    kw = dict(fiscal_year=2568, today=TODAY, main_site=MAIN)
+    url = MAIN + "o21"
+
+    def scan(text, confidence):
+        e = child(url, MAIN + "o21.pdf", DocKind.PDF, text)
+        d = dataclasses.replace(e.document, ocr=True, ocr_confidence=confidence)
+        return ItemEvidence((page(url, "ประกาศ"), dataclasses.replace(e, document=d)), ())
+
+    [unsure] = run_checks(firm, (url,), scan("ประกาศเจตนารมณ์", 70.0), **kw)
+    assert unsure.status is FindingStatus.WARN and unsure.downgraded and unsure.params["ocr"]
+    [sure] = run_checks(firm, (url,), scan("ประกาศเจตนารมณ์", 92.0), **kw)
+    assert sure.status is FindingStatus.FAIL and sure.params["ocr"]
+    [found] = run_checks(firm, (url,), scan("นโยบายไม่รับของขวัญ", 55.0), **kw)
+    assert found.status is FindingStatus.PASS and found.params["ocr"]
+    plain = ItemEvidence((page(url, "ประกาศ"),), ())
+    [f] = run_checks(firm, (url,), plain, **kw)
+    assert f.status is FindingStatus.FAIL and "ocr" not in f.params

@@ -14,7 +14,7 @@ from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS
 from oit_checker.model import Report
 from oit_checker.rewrite import Rewrite
-from oit_checker.settings import BROWSER_MODES, RunSettings, from_env
+from oit_checker.settings import BROWSER_MODES, OCR_MODES, RunSettings, from_env
 from oit_checker.urls import BadURL, normalize
 
 
@@ -125,12 +125,18 @@ def add_fetch_flags(p: argparse.ArgumentParser) -> None:
         help="draw pages in headless Chromium: auto (only script-drawn pages, default), "
         "never, always",
     )
+    p.add_argument(
+        "--ocr",
+        choices=OCR_MODES,
+        help="read scanned PDFs and pictures with Tesseract (Thai): auto (where it is "
+        "installed, default), never, always (an error if it is not installed)",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> RunSettings:
     """defaults < OIT_* environment < flags, merged once (STYLE habit 5)."""
     base = from_env()
-    return base.merged(
+    settings = base.merged(
         {
             "lang": args.lang,
             "today": args.today,
@@ -141,8 +147,17 @@ def settings_from(args: argparse.Namespace) -> RunSettings:
             "verify_tls": False if args.insecure else None,
             "ca_bundle": args.ca_bundle,
             "browser": args.browser,
+            "ocr": getattr(args, "ocr", None),
         }
     )
+    if settings.ocr == "always":
+        from oit_checker.extract.ocr import HOW_TO_ENABLE, problem
+
+        if problem():
+            raise UsageError(
+                "--ocr always: {detail} ({how})", {"detail": problem(), "how": HOW_TO_ENABLE}
+            )
+    return settings
 
 
 def parse_rewrites(values: list[str] | None) -> list[Rewrite]:

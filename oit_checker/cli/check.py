@@ -25,6 +25,7 @@ from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.reportfile import load_report
 from oit_checker.rewrite import Rewrite, rewrite_out
+from oit_checker.settings import RunSettings
 from oit_checker.submission.load import load_submission, validate_against
 from oit_checker.waivers import load_waivers
 
@@ -144,6 +145,7 @@ def run(args: argparse.Namespace) -> int:
     if args.screenshots:
         report = _with_screenshots(report, Path(args.screenshots), rewrites)
     written = emit(report, args, settings.lang)
+    _ocr_hint(report, settings)
     verdict = gate.judge(report, policy, baseline)
     if verdict.comparison is not None:
         c = verdict.comparison
@@ -156,3 +158,32 @@ def run(args: argparse.Namespace) -> int:
     for reason in verdict.reasons:
         print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
     return written or verdict.exit_code  # an output that was not written outranks the gate
+
+
+SCANNED = ("no_text_layer", "image")
+
+
+def _ocr_hint(report: Report, settings: RunSettings) -> None:
+    """One line when scans were left to the admin only because Tesseract is missing."""
+    if settings.ocr != "auto":
+        return
+    scans = {
+        f.url
+        for i in report.items
+        for f in i.findings
+        if str(f.params.get("reason", "")).startswith(SCANNED)
+    }
+    if not scans:
+        return
+    from oit_checker.extract.ocr import HOW_TO_ENABLE, problem
+
+    why = problem()
+    if why:
+        text = (
+            f"ภาพสแกน {len(scans)} ไฟล์ต้องตรวจด้วยตนเอง เพราะไม่มีโปรแกรม OCR ({why}): "
+            f"ติดตั้งด้วย {HOW_TO_ENABLE} แล้วรันใหม่"
+            if settings.lang == "th"
+            else f"{len(scans)} scanned file(s) were left for you to read because OCR is not "
+            f"available ({why}): install it with {HOW_TO_ENABLE} and run again"
+        )
+        print(f"oit-checker: {text}", file=sys.stderr)

@@ -10,7 +10,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 
-from oit_checker.extract import docx, html, pdf, xlsx
+from oit_checker.extract import docx, html, ocr, pdf, xlsx
 from oit_checker.fetch.body import body_bytes, body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
@@ -95,6 +95,8 @@ def extract(res: Resource, settings: RunSettings) -> Document:
     if kind is DocKind.NONE:
         return Document(url=res.url, kind=kind, readable=False, unreadable_reason="not_fetched")
     fn = EXTRACTORS.get(kind)
+    if kind is DocKind.IMAGE and ocr.enabled(settings):
+        fn = ocr.read_picture
     if fn is None:
         if kind is DocKind.TEXT:
             return html.extract_text_file(res, settings)

@@ -1,7 +1,8 @@
 """PDF → Document with pypdfium2: text per page, metadata dates, "no text layer" flag.
 
-A PDF whose pages yield (almost) no text is a scan: a machine cannot read it, so it is marked
-unreadable (``no_text_layer``) and its content rules answer ``manual``. Page count and text are
+A PDF whose pages yield (almost) no text is a scan: it is read by OCR where Tesseract and its
+Thai model exist (``extract.ocr``), else marked unreadable (``no_text_layer``) and its content
+rules answer ``manual``. Page count and text are
 capped (``max_pdf_pages``, ``max_text_chars``) so a hostile 10,000-page file cannot hold the
 run, and streams that would inflate beyond bounds are refused before pdfium sees them
 (``pdfscan``). pdfium is not thread-safe, and several engine runs may share a process (nightly runs
@@ -14,6 +15,7 @@ import threading
 
 import pypdfium2 as pdfium
 
+from oit_checker.extract import ocr
 from oit_checker.extract.pdfscan import inflates_too_much
 from oit_checker.fetch.body import body_bytes
 from oit_checker.model import DocKind, Document, FoundDate, Resource
@@ -30,11 +32,16 @@ def extract(res: Resource, settings: RunSettings) -> Document:
         return Document(
             url=res.url, kind=DocKind.PDF, readable=False, unreadable_reason="too_large_unzipped"
         )
+    source = res.body if res.body is not None else str(res.body_path)
     with PDFIUM_LOCK:
-        texts, n_pages, meta, truncated = _read(
-            res.body if res.body is not None else str(res.body_path), settings
-        )
-    return _document(res, settings, texts, n_pages, meta, truncated)
+        texts, n_pages, meta, truncated = _read(source, settings)
+        doc = _document(res, settings, texts, n_pages, meta, truncated)
+        if doc.unreadable_reason == "no_text_layer" and ocr.enabled(settings):
+            pages, _ = ocr.read_pdf_pages(
+                source, settings.ocr_pages, settings.ocr_dpi, settings.ocr_seconds
+            )
+            doc = ocr.document(res.url, DocKind.PDF, pages, settings, doc)
+    return doc
 
 
 def _read(path: str | bytes, settings: RunSettings) -> tuple[list[str], int, dict[str, str], bool]:

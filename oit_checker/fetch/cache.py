@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from oit_checker.model import Document
@@ -50,6 +50,8 @@ class HttpCache:
             return None
         if not isinstance(doc, Document):
             return None
+        if not all(hasattr(doc, f.name) for f in fields(Document)):
+            return None  # stored by an older release without a newer field: read it again
         try:  # a document stored by an older release may lack a field added since
             for name in Document.__dataclass_fields__:
                 getattr(doc, name)

@@ -34,6 +34,7 @@ REASONS: dict[str, str] = {
     "unknown_format": "unreadable file format",
     "too_complex": "too complex to read safely (beyond the bound on cells, page nesting or memory)",
     "crashed": "the reader stopped on this file (damaged or hostile, or beyond the per-file limit of 3 GB / 60 s of CPU)",
+    "ocr_unreadable": "a scan OCR could not read",
     "too_large_unzipped": "inflates beyond the size cap (a compression bomb)",
     "corrupt": "damaged file, cannot be read",
     "empty": "no content",
