@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from tests.hostile_corpus import _pdf
+from oit_checker.demo.files import make_pdf
 
 FONT_DIRS = ("/usr/share/fonts/truetype/tlwg", "/usr/share/fonts/opentype/tlwg")
 A4_200DPI = (1654, 2339)
@@ -73,30 +73,7 @@ def png(img: Image.Image) -> bytes:
 
 def image_pdf(pages: list[Image.Image], quality: int = 60) -> bytes:
     """An image-only PDF (no text layer): each page one grey JPEG, as a scanner writes."""
-    objs: list[bytes] = [b"", b""]  # catalog and page tree, filled in below
-    kids = []
-    for img in pages:
-        data = jpeg(img, quality)
-        w, h = img.size
-        image_no = len(objs) + 1
-        objs.append(
-            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
-            b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
-            % (w, h, len(data))
-            + data
-            + b"\nendstream"
-        )
-        content = b"q 595 0 0 842 0 0 cm /Im Do Q"
-        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        content_no = len(objs)
-        objs.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /XObject << /Im %d 0 R >> >> >>" % (content_no, image_no)
-        )
-        kids.append(b"%d 0 R" % len(objs))
-    objs[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objs[1] = b"<< /Type /Pages /Kids [" + b" ".join(kids) + b"] /Count %d >>" % len(kids)
-    return _pdf(objs)
+    return make_pdf([], scans=[jpeg(img, quality) for img in pages])
 
 
 AGENCY = "องค์การบริหารส่วนตำบลตัวอย่าง"

@@ -45,8 +45,13 @@ def make_pdf(
     title: str = "",
     created: dt.datetime | None = None,
     scanned: bool = False,
+    scans: Sequence[bytes] = (),
 ) -> bytes:
-    """A PDF whose pages carry ``pages`` as text lines; ``scanned`` draws an image instead."""
+    """A PDF whose pages carry ``pages`` as text lines; ``scanned`` draws an image instead.
+
+    ``scans`` (grey JPEGs, one per page) makes an image-only PDF as an office scanner writes
+    it: each page is one picture, no text layer (``pages`` is then ignored).
+    """
     objs: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -73,8 +78,13 @@ def make_pdf(
     )
     pages_id = add(b"")
     kids = []
-    for lines in pages:
-        if scanned:
+    pictures = [add(_jpeg_xobject(data)) for data in scans]
+    if pictures:
+        pages = [[] for _ in pictures]
+    for n, lines in enumerate(pages):
+        if pictures:
+            ops = [b"q 595 0 0 842 0 0 cm /Im1 Do Q"]
+        elif scanned:
             ops = [b"q 495 0 0 700 50 70 cm /Im1 Do Q"]
         else:
             ops = [b"BT /F1 14 Tf 18 TL 50 790 Td"]
@@ -88,7 +98,8 @@ def make_pdf(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources "
                 b"<< /Font << /F1 %d 0 R >> /XObject << /Im1 %d 0 R >> >> "
-                b"/Contents %d 0 R >>" % (pages_id, font, image, content)
+                b"/Contents %d 0 R >>"
+                % (pages_id, font, pictures[n] if pictures else image, content)
             )
         )
     objs[pages_id - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
@@ -116,6 +127,27 @@ def make_pdf(
         xref,
     )
     return bytes(out)
+
+
+def _jpeg_xobject(data: bytes) -> bytes:
+    """A grey JPEG as a PDF image (DCTDecode: the JPEG bytes are the stream as they are)."""
+    i = 2
+    while i + 9 < len(data):
+        marker, size = data[i + 1], int.from_bytes(data[i + 2 : i + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            height = int.from_bytes(data[i + 5 : i + 7], "big")
+            width = int.from_bytes(data[i + 7 : i + 9], "big")
+            break
+        i += 2 + size
+    else:
+        raise ValueError("not a JPEG")
+    return (
+        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+        b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n"
+        % (width, height, len(data))
+        + data
+        + b"\nendstream"
+    )
 
 
 # Header of the NACC procurement sheet as reproduced by real ITA reports (ITA-NOTES §3, S7).

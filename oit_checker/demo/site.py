@@ -8,7 +8,9 @@ scorecard shows failures with their reasons:
 * O12: the NACC workbook lost its "คำอธิบายเพิ่มเติม" sheet (seed 000);
 * O21: the submitted URL was removed in a site restructure (HTTP 404).
 
-and one scanned PDF without a text layer (O9), which must be ``manual``, never ``fail``.
+and one scanned PDF without a text layer (O9): read by OCR where Tesseract's Thai model is
+installed (it passes, and the report says it was read from a scan), otherwise ``manual`` —
+never ``fail``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
 from oit_checker.demo.files import make_pdf, make_procurement_xlsx
 
 AGENCY = "องค์การบริหารส่วนตำบลตัวอย่าง"
+HERE = Path(__file__).resolve().parent
+# Scanned documents: a real page scan (drawn from Thai fonts, rotated, blurred, stamped, saved
+# as a JPEG at quality 55) wrapped into an image-only PDF — read by OCR where it is installed.
+SCANS = {"o9-service-scan.pdf": "o9-service-scan.jpg"}
 
 # item → (page text, linked document: (file name, PDF lines) or None)
 PAGES: dict[str, tuple[str, tuple[str, list[str]] | None]] = {
@@ -186,10 +192,13 @@ def build(root: Path) -> dict[str, str]:
         links = []
         if doc is not None:
             name, lines = doc
-            scanned = not lines
+            scan = SCANS.get(name)
             (docs / name).write_bytes(
                 make_pdf(
-                    [lines or [""]], title=(lines or [""])[0], created=created, scanned=scanned
+                    [lines or [""]],
+                    title=(lines or [""])[0],
+                    created=created,
+                    scans=[(HERE / scan).read_bytes()] if scan else (),
                 )
             )
             links.append((f"/files/ita2568/{name}", f"ดาวน์โหลดเอกสาร ({name})"))
