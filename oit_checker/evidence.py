@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from oit_checker import follow
+from oit_checker.extract.ocr import enabled as ocr_enabled
 from oit_checker.fetch.body import body_bytes, remove_body
 from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.cache import Entry, HttpCache
@@ -54,6 +55,7 @@ class Gatherer:
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
         self.renderer = renderer
         self.rendered = 0
+        self.ocr = ocr_enabled(settings)  # pictures on picture-only pages become evidence
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
         self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
         self.not_modified = 0
@@ -170,6 +172,7 @@ class Gatherer:
                     follow_depth=self.settings.follow_depth,
                     limit=budget - len(wanted),
                     skip=seen,
+                    pictures=self.ocr,
                 )
                 offsite.extend(plan.offsite)
                 wanted.extend((parent, link) for link in plan.follow)

@@ -35,8 +35,14 @@ def pick(
     follow_depth: int,
     limit: int,
     skip: frozenset[str] = frozenset(),
+    pictures: bool = False,
 ) -> Plan:
-    """Children of ``doc`` (found at ``depth``) worth fetching, and off-site links to report."""
+    """Children of ``doc`` (found at ``depth``) worth fetching, and off-site links to report.
+
+    With ``pictures`` (OCR is on), a page that says almost nothing itself (under
+    ``PICTURE_PAGE_CHARS``: an org chart or a board of executives posted as a picture) also
+    has its content pictures followed, after its documents.
+    """
     if doc.kind is not DocKind.HTML or depth >= follow_depth or limit <= 0:
         return Plan((), ())
     home = {origin(page_url) + "/", origin(main_site) + "/"}
@@ -55,4 +61,16 @@ def pick(
                 offsite.append(link)
             continue
         (docs if is_doc else pages).append(link)
-    return Plan(tuple((docs + pages)[:limit]), tuple(offsite))
+    images: list[Link] = []
+    if pictures and len(doc.text) < PICTURE_PAGE_CHARS:
+        images = [
+            i
+            for i in doc.images
+            if i.url not in seen
+            and (is_same_site(i.url, main_site) or is_same_site(i.url, page_url))
+        ][:MAX_PICTURES]
+    return Plan(tuple((docs + images + pages)[:limit]), tuple(offsite))
+
+
+PICTURE_PAGE_CHARS = 400
+MAX_PICTURES = 3

@@ -178,6 +178,9 @@ class Document:
     # words) decides whether a failure resting on it may stand (engine: below 85 it is risk).
     ocr: bool = False
     ocr_confidence: float = 0.0
+    # Content pictures of a page (``<img>`` outside the chrome, at most a few): an org chart
+    # or a board of executives drawn as a picture is the evidence of a picture-only page.
+    images: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

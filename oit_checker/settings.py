@@ -61,7 +61,7 @@ class RunSettings:
     browser_timeout: float = 20.0  # per page drawn in headless Chromium
     browser_path: str = ""  # Chromium to launch (default: chromium on PATH, else Playwright's)
     ocr: str = "auto"  # auto: read scans where Tesseract + Thai exist; never; always (required)
-    ocr_dpi: int = 200  # scanned PDF pages are drawn at this resolution (bench/ocr_bench.py)
+    ocr_dpi: int = 150  # scanned pages drawn at this resolution: measured best (bench/ocr_bench.py)
     ocr_pages: int = 3  # pages read per scanned PDF: the first ones and the last
     ocr_seconds: float = 30.0  # one page or picture
 

@@ -123,6 +123,19 @@ def match_key(text: str) -> str:
     return out
 
 
+_MARKS = re.compile("[\u0e47-\u0e4e]")
+
+
+def ocr_loose(key: str) -> str:
+    """A match key without Thai tone marks and signs (U+0E47–U+0E4E), for text read by OCR.
+
+    Tesseract drops or swaps these small marks most often ("หน้าที่" read as "หน้าที"), and
+    they never tell two ITA elements apart; comparing without them on *both* sides keeps a
+    dropped mark from reading as a missing element.
+    """
+    return _MARKS.sub("", key)
+
+
 @lru_cache(maxsize=4096)
 def _phrase_regex(key: str) -> re.Pattern[str]:
     parts = []

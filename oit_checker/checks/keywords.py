@@ -18,9 +18,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from oit_checker.checks._base import CheckContext, Scope, not_found, passed, readable_texts
 from oit_checker.messages import Text
-from oit_checker.model import Outcome
+from oit_checker.model import EvidenceDoc, Outcome
 from oit_checker.params import Params
-from oit_checker.thaitext import contains, match_key
+from oit_checker.thaitext import contains, match_key, ocr_loose
 
 ECHO_MIN_CHARS = 20
 
@@ -78,10 +78,16 @@ def check(ctx: CheckContext, params: KeywordsParams) -> list[Outcome]:
         (e, match_key(text).replace(echo, "|") if echo else match_key(text))
         for e, text in readable_texts(ctx)
     ]
+    # Text read by OCR is compared without tone marks, on both sides (thaitext.ocr_loose).
+    keys = [(e, ocr_loose(k) if e.document.ocr else k) for e, k in keys]
+
+    def has(e: EvidenceDoc, key: str, alt: str) -> bool:
+        return ocr_loose(match_key(alt)) in key if e.document.ocr else contains(key, alt)
+
     missing: list[str] = []
     found: list[str] = []
     for group in params.groups:
-        hit = next((alt for alt in group.any for _, key in keys if contains(key, alt)), None)
+        hit = next((alt for alt in group.any for e, key in keys if has(e, key, alt)), None)
         if hit is None:
             missing.append(group.label)
         else:

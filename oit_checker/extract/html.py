@@ -182,6 +182,7 @@ def parse(
     dates = _head_dates(tree)
     links = _links(tree, _base(tree, base_url))
     dead = _dead_links(tree)
+    images = _images(tree, _base(tree, base_url))
     has_password = tree.css_first("input[type=password]") is not None
     scripts = len(tree.css("script[src]")) + len(tree.css("script"))
     visible = _visible_text(tree)
@@ -202,6 +203,7 @@ def parse(
         has_password_form=has_password,
         truncated=truncated,
         dead_links=dead,
+        images=images,
     )
 
 
@@ -228,6 +230,28 @@ def _dead_links(tree: HTMLParser) -> tuple[str, ...]:
         if text:
             out.append(text)
             if len(out) >= MAX_DEAD_LINKS:
+                break
+    return tuple(out)
+
+
+MAX_IMAGES = 5
+_ICON = re.compile(r"logo|icon|banner|button|arrow|bullet|spacer|loading|\.svg$|\.ico$", re.I)
+
+
+def _images(tree: HTMLParser, base: str) -> tuple[Link, ...]:
+    """Content pictures worth reading by OCR: not chrome, not icons, not tiny, not inline."""
+    out: list[Link] = []
+    for node in tree.css("img[src]"):
+        src = node.attributes.get("src") or ""
+        if src.startswith("data:") or _ICON.search(src) or _in_nav(node):
+            continue
+        sizes = [node.attributes.get(a) or "" for a in ("width", "height")]
+        if any(v.isdigit() and int(v) < 120 for v in sizes):
+            continue
+        target = resolve(base, src)
+        if target and all(link.url != target for link in out):
+            out.append(Link(target, normalize(node.attributes.get("alt") or "")[:300], "img"))
+            if len(out) >= MAX_IMAGES:
                 break
     return tuple(out)
 

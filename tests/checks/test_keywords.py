@@ -92,3 +92,23 @@ def test_fail_stays_fail_when_another_linked_document_crashed_its_reader():
     scan = child(O27, MAIN + "scan.pdf", DocKind.PDF, readable=False, reason="no_text_layer")
     c = ctx(page(O27, "มาตรการส่งเสริมคุณธรรม ผลการวิเคราะห์ผลการประเมิน ITA"), scan)
     assert statuses(run("keywords", c, groups=GROUPS)) == [("manual", "keywords.unreadable")]
+
+
+def scanned(text: str, ocr: bool = True):
+    import dataclasses
+
+    e = child(MAIN + "o1", MAIN + "chart.png", DocKind.IMAGE, text)
+    return dataclasses.replace(e, document=dataclasses.replace(e.document, ocr=ocr))
+
+
+def test_text_read_by_ocr_is_matched_without_tone_marks():
+    """Tesseract dropped the mai ek of หน้าที่: a scan still holds the element; typed text
+    is matched as strictly as before."""
+    groups = [["โครงสร้าง"], ["อำนาจหน้าที่"]]
+    text = "แผนผังโครงสร้างอำนาจหน้าทีองค์การบริหารส่วนตำบลตัวอย่าง"
+    assert statuses(run("keywords", ctx(scanned(text)), groups=groups)) == [("pass", "keywords.ok")]
+    typed = run("keywords", ctx(scanned(text, ocr=False)), groups=groups)
+    assert statuses(typed) == [("fail", "keywords.missing")]
+    assert statuses(run("keywords", ctx(scanned("แผนผังโครงสร้าง")), groups=groups)) == [
+        ("fail", "keywords.missing")
+    ]

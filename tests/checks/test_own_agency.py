@@ -48,3 +48,19 @@ def test_pass_when_another_agency_is_named_beside_this_one_or_none_at_all():
 
 def test_no_answer_when_the_agency_kind_is_unknown():
     assert run("own_agency", ctx(plan("เทศบาลตำบลบ้านแป้น"), agency="กรมตัวอย่าง")) == []
+
+
+def scan(text):
+    import dataclasses
+
+    e = plan(text)
+    return dataclasses.replace(e, document=dataclasses.replace(e.document, ocr=True))
+
+
+def test_ocr_misreading_the_own_name_is_not_another_agency():
+    for misread in ("ประกาศองค์การบริหารส่วนตำบลโนนคุณ", "ประกาศองค์การบริหารส่วนตําบลโนนคูน"):
+        assert statuses(run("own_agency", ctx(page(O23, "แผน"), scan(misread)))) == [
+            ("pass", "own_agency.ok")
+        ], misread
+    other = run("own_agency", ctx(page(O23, "แผน"), scan("ประกาศเทศบาลตำบลบ้านแป้น เรื่อง แผน")))
+    assert statuses(other) == [("fail", "own_agency.other")]

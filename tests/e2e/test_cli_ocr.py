@@ -92,3 +92,22 @@ def test_ocr_always_without_tesseract_is_a_usage_error(tmp_path, scenario, monke
     assert main(["check", str(sub), "--today", TODAY, "--ocr", "always"]) == 2
     assert "tesseract-ocr-tha" in capsys.readouterr().err
     assert scenario.hits["/x.pdf"] == 0  # refused before the crawl
+
+
+@needs_ocr
+def test_an_org_chart_posted_as_a_picture_is_read(tmp_path, scenario):
+    chart = scenario.file("/files/chart.png", scans.png(scans.org_chart()), "image/png")
+    logo = scenario.file("/img/logo.png", scans.png(scans.org_chart()), "image/png")
+    page = scenario.page(
+        "/ita/o1",
+        f'<html><head><title>O1</title></head><body><header><img src="{logo}"></header>'
+        f'<h1>โครงสร้าง</h1><p><img src="{chart}" alt="โครงสร้าง"></p></body></html>',
+    )
+    sub = submission(tmp_path, scenario.url("/"), {"O1": page})
+    _code, report = run_cli(tmp_path, sub, "--ocr", "auto")
+    o1 = item(report, "O1")
+    assert o1["status"] == "pass", o1["findings"]
+    assert scenario.hits["/files/chart.png"] == 1 and scenario.hits["/img/logo.png"] == 0
+    _code, report = run_cli(tmp_path, sub, "--ocr", "never")
+    assert item(report, "O1")["status"] != "pass"  # the words are only in the picture
+    assert scenario.hits["/files/chart.png"] == 1  # not fetched without OCR
