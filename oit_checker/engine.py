@@ -228,6 +228,7 @@ def _stats(fetcher: Fetcher, gatherer: Gatherer, started: float) -> tuple[tuple[
         ("seconds", round(time.monotonic() - started, 3)),
         ("not_modified", float(gatherer.not_modified)),
         ("changed", float(gatherer.changed)),
+        ("reused", float(gatherer.reused)),
         ("rendered", float(gatherer.rendered)),
     )
 

@@ -60,12 +60,16 @@ class Gatherer:
         self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
         self.not_modified = 0
         self.changed = 0
+        self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
 
     def validators(self, fetched_url: str) -> dict[str, str]:
         """Conditional-GET headers from last night's cache entry (nightly only)."""
         if self.cache is None:
             return {}
-        return HttpCache.validators(self.cache.entry(fetched_url))
+        entry = self.cache.entry(fetched_url)
+        if entry is not None and self._usable(self.cache.document(fetched_url)) is None:
+            return {}  # nothing reusable stored (or a scan OCR can read now): fetch it whole
+        return HttpCache.validators(entry)
 
     def _cached(self, res: Resource) -> Document | None:
         """Tonight's 304 (reuse the stored document), or None."""
@@ -74,6 +78,26 @@ class Gatherer:
         doc = self.cache.document(self._out(res.url))
         if doc is not None:
             self.not_modified += 1
+        return doc
+
+    def _same_body(self, res: Resource) -> Document | None:
+        """Last night's document when tonight's body is byte-for-byte the same (a server
+        without ETag or Last-Modified): a scan is not read by OCR again, a workbook not
+        parsed again."""
+        if self.cache is None or not res.ok or not res.has_body or res.not_modified:
+            return None
+        before = self.cache.entry(self._out(res.url))
+        if before is None or before.sha256 != hashlib.sha256(body_bytes(res)).hexdigest():
+            return None
+        doc = self._usable(self.cache.document(self._out(res.url)))
+        if doc is not None:
+            self.reused += 1
+        return doc
+
+    def _usable(self, doc: Document | None) -> Document | None:
+        """A stored document, unless it is a scan left unread that OCR can read now."""
+        if doc is not None and self.ocr and doc.unreadable_reason in ("no_text_layer", "image"):
+            return None
         return doc
 
     def _remember(self, res: Resource, doc: Document) -> None:
@@ -111,7 +135,7 @@ class Gatherer:
                 final_url=self._back(res.final_url),
                 redirects=tuple(self._back(u) for u in res.redirects),
             )
-        cached = self._cached(res)
+        cached = self._cached(res) or self._same_body(res)
         try:
             doc = cached or await extract_document(self.settings, res)
             if cached is None:

@@ -47,3 +47,32 @@ def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
     assert third["documents_changed"] == 1 and third["documents_unchanged"] == 1
     o25 = next(i for i in report["items"] if i["id"] == "O25")
     assert o25["status"] == "fail"  # the new document is judged, not last night's
+
+
+def test_an_unchanged_body_without_validators_is_not_extracted_again(
+    tmp_path, scenario, monkeypatch
+):
+    """A server with no ETag or Last-Modified: the same bytes tonight reuse last night's
+    document (a scan is not read by OCR again), and the verdict is the same."""
+    from oit_checker import evidence
+
+    calls: list[str] = []
+    real = evidence.extract_document
+
+    async def counted(settings, res):
+        calls.append(res.url)
+        return await real(settings, res)
+
+    monkeypatch.setattr(evidence, "extract_document", counted)
+    pdf = scenario.file("/o25.pdf", make_pdf([[PLAN_TEXT]]), "application/pdf")
+    page = scenario.page("/o25", html("O25", "แผน", [(pdf, "ดาวน์โหลด")]))
+    sub = submission(tmp_path, scenario.url("/"), {"O25": page})
+    agencies = tmp_path / "agencies.yaml"
+    agencies.write_text(
+        f"agencies:\n  - name: อบต.หนึ่ง\n    submission: {sub.name}\n", encoding="utf-8"
+    )
+    for day in ("2025-03-30", "2025-03-31"):
+        calls.clear()
+        assert run_nightly(tmp_path, agencies, day) == 0
+    assert pdf not in calls and page not in calls  # night two: nothing extracted again
+    assert scenario.hits["/o25.pdf"] == 2  # but downloaded: nothing tells it is unchanged
