@@ -7,8 +7,8 @@ agency by ``python -m oit_checker check`` in its own process (under an address-s
 so a runaway case ends as a failed allocation rather than taking the machine), with the
 bounds the e2e test uses (2 s connect/read, 4 s per attempt, 8 s per URL). ``--checkout``
 runs another tree of the project (``git worktree add /tmp/before <commit>``) against the
-same corpus, for a before/after table. Results go to bench/results/hostile-<label>.json;
-``--compare A B`` prints the Markdown table of two result files.
+same corpus, for a before/after table (docs/hostile.md). Results go to
+bench/results/hostile-<label>.json; ``--compare A B`` prints the Markdown table of two.
 """
 
 from __future__ import annotations
