@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -56,6 +57,7 @@ class Gatherer:
         self.renderer = renderer
         self.rendered = 0
         self.ocr = ocr_enabled(settings)  # pictures on picture-only pages become evidence
+        self.ocr_spent = 0.0  # seconds of OCR this run (bounded by ocr_run_seconds)
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
         self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
         self.not_modified = 0
@@ -78,6 +80,18 @@ class Gatherer:
         doc = self.cache.document(self._out(res.url))
         if doc is not None:
             self.not_modified += 1
+        return doc
+
+    async def _extract(self, res: Resource) -> Document:
+        """Extraction, with OCR only while the run's OCR time budget lasts
+        (``ocr_run_seconds``): a site of a thousand scans cannot hold one agency's run."""
+        settings = self.settings
+        if self.ocr and self.ocr_spent >= settings.ocr_run_seconds:
+            settings = replace(settings, ocr="never")
+        started = time.monotonic()
+        doc = await extract_document(settings, res)
+        if doc.ocr:
+            self.ocr_spent += time.monotonic() - started
         return doc
 
     def _same_body(self, res: Resource) -> Document | None:
@@ -137,7 +151,7 @@ class Gatherer:
             )
         cached = self._cached(res) or self._same_body(res)
         try:
-            doc = cached or await extract_document(self.settings, res)
+            doc = cached or await self._extract(res)
             if cached is None:
                 res, doc = await self._drawn(res, doc)
                 self._remember(res, doc)

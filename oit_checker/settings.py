@@ -64,6 +64,7 @@ class RunSettings:
     ocr_dpi: int = 150  # scanned pages drawn at this resolution: measured best (bench/ocr_bench.py)
     ocr_pages: int = 3  # pages read per scanned PDF: the first ones and the last
     ocr_seconds: float = 30.0  # one page or picture
+    ocr_run_seconds: float = 300.0  # all OCR of one agency's run; past it scans stay manual
 
     def effective_today(self) -> dt.date:
         return self.today or bangkok_today()

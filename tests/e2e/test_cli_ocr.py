@@ -111,3 +111,16 @@ def test_an_org_chart_posted_as_a_picture_is_read(tmp_path, scenario):
     _code, report = run_cli(tmp_path, sub, "--ocr", "never")
     assert item(report, "O1")["status"] != "pass"  # the words are only in the picture
     assert scenario.hits["/files/chart.png"] == 1  # not fetched without OCR
+
+
+@needs_ocr
+def test_the_runs_ocr_budget_bounds_the_work(tmp_path, scenario, monkeypatch):
+    """A run whose OCR seconds are spent leaves further scans manual (never fail); extractions
+    already running finish, so the bound is the budget plus one document per worker."""
+    scan = scenario.file("/files/a.pdf", scan_pdf(), "application/pdf")
+    sub = submission(tmp_path, scenario.url("/"), {"O21": scan})
+    _code, report = run_cli(tmp_path, sub, "--ocr", "auto")
+    assert item(report, "O21")["status"] == "pass"
+    monkeypatch.setenv("OIT_OCR_RUN_SECONDS", "0")
+    _code, report = run_cli(tmp_path, sub, "--ocr", "auto")
+    assert item(report, "O21")["status"] == "manual"
