@@ -103,6 +103,7 @@ def run_checks(
 
 
 URL_RULES = frozenset({"reachable", "on_main_site", "not_soft_404"})
+YEAR_RULES = frozenset({"mentions_year", "dated_within"})
 
 
 def _ocr_policy(findings: list[Finding], ev: ItemEvidence) -> list[Finding]:
@@ -112,20 +113,23 @@ def _ocr_policy(findings: list[Finding], ev: ItemEvidence) -> list[Finding]:
     reports add "อ่านจากภาพสแกน"). Its failure stays a failure only when every such scan was
     read with high confidence (``extract.ocr.HIGH_CONFIDENCE``, mean word confidence 85);
     otherwise the element may be there and misread, so it is ``risk`` (a warning that costs
-    the item in ``score`` but not in ``score_max``). What OCR *found* may pass a rule at any
-    confidence. URL rules never rest on content.
+    the item in ``score`` but not in ``score_max``). A year rule's failure is ``risk`` too when a
+    scan's Thai-digit year is confirmed by nothing else (``Document.ocr_years_sure``). What OCR
+    *found* may pass a rule at any confidence. URL rules never rest on content.
     """
     scans = [e.document for e in ev.evidence if e.document.ocr and e.document.readable]
     if not scans:
         return findings
     unsure = any(d.ocr_confidence < HIGH_CONFIDENCE for d in scans)
+    unsure_years = not all(d.ocr_years_sure for d in scans)
     out = []
     for f in findings:
         if f.check in URL_RULES:
             out.append(f)
             continue
         f = replace(f, params={**f.params, "ocr": True})
-        if unsure and f.status is FindingStatus.FAIL:
+        doubt = unsure or (unsure_years and f.check in YEAR_RULES)
+        if doubt and f.status is FindingStatus.FAIL:
             f = replace(f, status=FindingStatus.WARN, downgraded=True)
         out.append(f)
     return out

@@ -178,6 +178,9 @@ class Document:
     # words) decides whether a failure resting on it may stand (engine: below 85 it is risk).
     ocr: bool = False
     ocr_confidence: float = 0.0
+    # False when OCR read a year in Thai digits that nothing else in the document confirms
+    # (Arabic digits, the title, the file name, the PDF's dates): it may decide no failure.
+    ocr_years_sure: bool = True
     # Content pictures of a page (``<img>`` outside the chrome, at most a few): an org chart
     # or a board of executives drawn as a picture is the evidence of a picture-only page.
     images: tuple[Link, ...] = ()

@@ -6,6 +6,7 @@ without OCR is tested everywhere (tests/e2e/test_cli_ocr.py, ``--ocr never``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -95,3 +96,18 @@ def test_tsv_joins_thai_glyph_boxes_and_keeps_real_spaces():
         rows.append(f"5\t1\t1\t1\t1\t{i}\t{left}\t0\t40\t40\t90\t{word}")
     got = ocr.parse_tsv("\n".join(rows))
     assert got.text == "ประกาศ No Gift" and got.confidence == 90 and got.words == 4
+
+
+def test_a_thai_digit_year_needs_another_source():
+    from oit_checker.model import Document, FoundDate
+
+    base = Document(url="http://x/a.pdf", kind=DocKind.PDF)
+    assert not ocr.years_corroborated("ประจำปี ๒๕๖๒", base, "http://x/a.pdf", 2025)
+    assert ocr.years_corroborated("ประจำปี ๒๕๖๒ ลงวันที่ 3 มี.ค. 2562", base, "http://x/a.pdf", 2025)
+    assert ocr.years_corroborated("ประจำปี ๒๕๖๒", base, "http://x/report-2562.pdf", 2025)
+    meta = dataclasses.replace(
+        base, dates=(FoundDate(dt.date(2019, 5, 1), dt.date(2019, 5, 1), "pdf_meta", ""),)
+    )
+    assert ocr.years_corroborated("ประจำปี ๒๕๖๒", meta, "http://x/a.pdf", 2025)
+    assert ocr.years_corroborated("ไม่มีปี", base, "http://x/a.pdf", 2025)
+    assert ocr.years_corroborated("ปี ๒๕๐๕", base, "http://x/a.pdf", 2025)  # implausible: masked

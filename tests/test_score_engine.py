@@ -104,3 +104,26 @@ def test_a_failure_read_by_ocr_stands_only_at_high_confidence():
     plain = ItemEvidence((page(url, "ประกาศ"),), ())
     [f] = run_checks(firm, (url,), plain, **kw)
     assert f.status is FindingStatus.FAIL and "ocr" not in f.params
+
+
+def test_a_year_failure_on_an_unconfirmed_thai_digit_year_is_risk():
+    import dataclasses
+
+    from oit_checker.checks.mentions_year import MentionsYearParams
+    from tests.helpers import child
+
+    rule = Item(
+        "O20", 9, "t", checks=(CheckRef("mentions_year", MentionsYearParams.model_validate({})),)
+    )
+    kw = dict(fiscal_year=2568, today=TODAY, main_site=MAIN)
+    url = MAIN + "o20"
+
+    def scan(sure):
+        e = child(url, MAIN + "o20.pdf", DocKind.PDF, "รายงาน ประจำปี พ.ศ. 2562")
+        d = dataclasses.replace(e.document, ocr=True, ocr_confidence=95.0, ocr_years_sure=sure)
+        return ItemEvidence((page(url, "รายงาน"), dataclasses.replace(e, document=d)), ())
+
+    [f] = [f for f in run_checks(rule, (url,), scan(False), **kw) if f.check == "mentions_year"]
+    assert f.status is FindingStatus.WARN and f.downgraded
+    [f] = [f for f in run_checks(rule, (url,), scan(True), **kw) if f.check == "mentions_year"]
+    assert f.status is FindingStatus.FAIL

@@ -228,6 +228,7 @@ def document(
         if today.year - YEARS_BACK <= s.start.year <= today.year + 1
     ]
     readable = confidence >= MIN_CONFIDENCE and len(text.strip()) >= MIN_CHARS
+    sure = years_corroborated("\n".join(p.text for p in pages), base, url, today.year)
     return replace(
         base,
         kind=kind,
@@ -237,7 +238,33 @@ def document(
         unreadable_reason="" if readable else (base.unreadable_reason or "ocr_unreadable"),
         ocr=True,
         ocr_confidence=round(confidence, 1),
+        ocr_years_sure=sure,
     )
+
+
+_THAI_YEAR = re.compile(r"(?<![๐-๙])([๐-๙]{4})(?![๐-๙])")
+_ARABIC_YEAR = re.compile(r"(?<![0-9])(25[0-9]{2}|20[0-9]{2})(?![0-9])")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def years_corroborated(raw: str, base: Document, url: str, this_year: int) -> bool:
+    """Is every plausible year OCR read in Thai digits confirmed by another source?
+
+    Tesseract reads Arabic digits well and Thai ones badly (every "๒๕๖๘" of the bench scans
+    came out wrong), so a Thai-digit year counts only when the same year is also written in
+    Arabic digits on the scan, or stands in the title, the file name or the PDF's own dates.
+    """
+    thai = {int(m.group(1).translate(_THAI_DIGITS)) for m in _THAI_YEAR.finditer(raw)}
+    thai = {
+        y for y in thai if this_year - YEARS_BACK <= (y - 543 if y > 2400 else y) <= this_year + 1
+    }
+    if not thai:
+        return True
+    others = f"{raw} {base.title} {url}"
+    seen = {int(y) for y in _ARABIC_YEAR.findall(others)}
+    seen |= {d.start.year for d in base.dates} | {d.start.year + 543 for d in base.dates}
+    ce = {y - 543 if y > 2400 else y for y in seen}
+    return all((y - 543 if y > 2400 else y) in ce for y in thai)
 
 
 _YEAR = re.compile(r"(?<!\d)(25\d\d|20\d\d)(?!\d)")
