@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
@@ -25,33 +24,12 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.e2e.conftest import TODAY, submission  # noqa: E402
-from tests.hostile_corpus import CASES, NETWORK, names, run_limited, serve  # noqa: E402
+from tests.hostile_corpus import CASES, NETWORK, hostile_env, names, run_limited, serve  # noqa: E402
 from tests.sites import Scenario  # noqa: E402
 
 GB = 1024**3
 WHAT = {c.name: c.what for c in CASES} | {n.name: n.what for n in NETWORK}
 WHAT["blocked_address"] = "submitted cloud-metadata URL"
-
-
-def env_for(checkout: Path, work: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OIT_")}
-    env.update(
-        {
-            "OIT_EXTRACT_WORKERS": "2",
-            "OIT_CONNECT_TIMEOUT": "2",
-            "OIT_READ_TIMEOUT": "2",
-            "OIT_DEADLINE": "4",
-            "OIT_TOTAL_DEADLINE": "8",
-            "OIT_BACKOFF_BASE": "0.05",
-            "OIT_BACKOFF_MAX": "0.2",
-            "OIT_RETRY_AFTER_CAP": "2",
-            "OIT_BROWSER": "never",
-            "OIT_WORK_DIR": str(work),
-            "NO_COLOR": "1",
-            "PYTHONPATH": str(checkout),
-        }
-    )
-    return env
 
 
 def verdict(report: Path, item: str) -> str:
@@ -82,7 +60,7 @@ def run_case(name: str, checkout: Path, memory: int, timeout: float) -> dict[str
         argv += ["--format", "json", "-o", str(report)]
         run = run_limited(
             argv,
-            env_for(checkout, tmp / "work"),
+            hostile_env(str(checkout), str(tmp / "work")),
             memory=memory,
             timeout=timeout,
             log=str(tmp / "err.txt"),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from openpyxl import Workbook
 
+from oit_checker.demo.files import write_pdf
 from tests.sites import Behaviour, Scenario, endless, redirect, silent, static, trickle
 
 MB = 1024 * 1024
@@ -117,21 +118,7 @@ def docx_laughs() -> bytes:
 
 
 def _pdf(objects: list[bytes], root: int = 1) -> bytes:
-    """A PDF from numbered object bodies (1-based), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        root,
-        xref,
-    )
-    return bytes(out)
+    return write_pdf(objects, root=root)
 
 
 def _stream(data: bytes, extra: bytes = b"") -> bytes:
@@ -378,6 +365,31 @@ def serve(scenario: Scenario, names: set[str] | None = None) -> dict[str, str]:
 def names() -> list[str]:
     """Every case, file and network, in the order of the bench table."""
     return [c.name for c in CASES] + [n.name for n in NETWORK] + ["blocked_address"]
+
+
+def hostile_env(checkout: str, work: str) -> dict[str, str]:
+    """The environment of a hostile run: the tree under test, real worker processes (a native
+    crash stays there), and short bounds so the slow servers cost seconds."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OIT_")}
+    env.update(
+        {
+            "OIT_EXTRACT_WORKERS": "2",
+            "OIT_CONNECT_TIMEOUT": "2",
+            "OIT_READ_TIMEOUT": "2",
+            "OIT_DEADLINE": "4",
+            "OIT_TOTAL_DEADLINE": "8",
+            "OIT_BACKOFF_BASE": "0.05",
+            "OIT_BACKOFF_MAX": "0.2",
+            "OIT_RETRY_AFTER_CAP": "2",
+            "OIT_BROWSER": "never",
+            "OIT_WORK_DIR": work,
+            "NO_COLOR": "1",
+            "PYTHONPATH": checkout,
+        }
+    )
+    return env
 
 
 @dataclass(frozen=True)

@@ -112,6 +112,11 @@ def make_pdf(
         b"<< /Title <%s> /Producer (oit-checker demo) /CreationDate (%s) /ModDate (%s) >>"
         % (_utf16(title), _pdf_date(when), _pdf_date(when))
     )
+    return write_pdf(objs, root=catalog, info=info)
+
+
+def write_pdf(objs: Sequence[bytes], *, root: int, info: int | None = None) -> bytes:
+    """Numbered object bodies (1-based) as a PDF file with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for i, body in enumerate(objs, start=1):
@@ -120,10 +125,11 @@ def make_pdf(
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    extra = b" /Info %d 0 R" % info if info is not None else b""
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objs) + 1,
-        catalog,
-        info,
+        root,
+        extra,
         xref,
     )
     return bytes(out)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import sys
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -19,30 +18,9 @@ from xml.etree import ElementTree as ET
 from openpyxl import load_workbook
 
 from tests.e2e.conftest import TODAY, submission
-from tests.hostile_corpus import CONTROL_ITEMS, run_limited, serve
+from tests.hostile_corpus import CONTROL_ITEMS, hostile_env, run_limited, serve
 
 GB = 1024**3
-
-
-def hostile_env(tmp: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("OIT_")}
-    env.update(
-        {
-            "OIT_EXTRACT_WORKERS": "2",  # real worker processes: a native crash stays there
-            "OIT_CONNECT_TIMEOUT": "2",
-            "OIT_READ_TIMEOUT": "2",
-            "OIT_DEADLINE": "4",
-            "OIT_TOTAL_DEADLINE": "8",
-            "OIT_BACKOFF_BASE": "0.05",
-            "OIT_BACKOFF_MAX": "0.2",
-            "OIT_RETRY_AFTER_CAP": "2",
-            "OIT_BROWSER": "never",
-            "OIT_WORK_DIR": str(tmp / "work"),
-            "NO_COLOR": "1",
-            "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
-        }
-    )
-    return env
 
 
 def test_the_hostile_corpus_is_findings_in_an_intact_report(tmp_path, scenario):
@@ -63,7 +41,7 @@ def test_the_hostile_corpus_is_findings_in_an_intact_report(tmp_path, scenario):
         argv += ["--format", fmt, "-o", str(path)]
     run = run_limited(
         argv,
-        hostile_env(tmp_path),
+        hostile_env(str(Path(__file__).resolve().parents[2]), str(tmp_path / "work")),
         memory=6 * GB,
         timeout=100,
         log=str(tmp_path / "err.txt"),
