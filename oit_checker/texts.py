@@ -14,14 +14,16 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from oit_checker import checks, waivers
 from oit_checker.i18n import fill
 from oit_checker.messages import Text
 
 
 @cache
 def catalogue() -> dict[str, Text]:
-    """Every finding code with its texts."""
+    """Every finding code with its texts (the registry loads here, on the first sentence, so
+    that building the command line never pays for every check's models)."""
+    from oit_checker import checks, waivers
+
     return {**checks.messages(), **waivers.MESSAGES}
 
 

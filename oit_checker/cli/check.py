@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oit_checker import gate
-from oit_checker.checklist.load import pick_checklist
 from oit_checker.cli._common import (
     add_run_flags,
     emit,
@@ -18,16 +16,13 @@ from oit_checker.cli._common import (
     parse_rewrites,
     settings_from,
 )
-from oit_checker.cli.progress import Progress
-from oit_checker.engine import run_check
 from oit_checker.errors import UsageError
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
-from oit_checker.reportfile import load_report
 from oit_checker.rewrite import Rewrite, rewrite_out
-from oit_checker.settings import RunSettings
-from oit_checker.submission.load import load_submission, validate_against
-from oit_checker.waivers import load_waivers
+
+if TYPE_CHECKING:
+    from oit_checker.settings import RunSettings
 
 
 def add_parser(sub: Any) -> None:
@@ -116,6 +111,16 @@ def _with_screenshots(report: Report, out: Path, rewrites: list[Rewrite]) -> Rep
 
 
 def run(args: argparse.Namespace) -> int:
+    # The run's machinery loads here, not at parser build: --help and --version stay instant.
+    import asyncio
+
+    from oit_checker.checklist.load import pick_checklist
+    from oit_checker.cli.progress import Progress
+    from oit_checker.engine import run_check
+    from oit_checker.reportfile import load_report
+    from oit_checker.submission.load import load_submission, validate_against
+    from oit_checker.waivers import load_waivers
+
     settings = settings_from(args)
     rewrites = parse_rewrites(args.rewrite)
     policy = gate.Policy(

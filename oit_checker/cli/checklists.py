@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-
-from oit_checker.checklist.describe import describe
-from oit_checker.checklist.load import load_checklist, shipped_ids
 from oit_checker.gate import Exit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 from oit_checker.i18n import LANGS
 
 
@@ -30,10 +28,16 @@ def add_parser(sub: Any) -> None:
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     return Console(width=120, no_color=True, highlight=False, soft_wrap=False)
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from oit_checker.checklist.load import load_checklist, shipped_ids
+
     t = Table("id", "year", "items", "completeness", "certainty", "title")
     for cid in shipped_ids():
         c = load_checklist(cid)
@@ -44,6 +48,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     """Every item with its rules in plain language, firm and advisory rules told apart."""
+    from oit_checker.checklist.describe import describe
+    from oit_checker.checklist.load import load_checklist
+
     c = load_checklist(args.checklist)
     th = args.lang == "th"
     console = _console()
@@ -81,6 +88,8 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_validate(args: argparse.Namespace) -> int:
     """Validate every file given (pre-commit passes several); the first invalid one raises."""
+    from oit_checker.checklist.load import load_checklist
+
     for path in args.paths:
         c = load_checklist(path)
         rules = sum(len(i.checks) for i in c.items)

@@ -8,18 +8,14 @@ date inside the ITA 2568 window so the demo's verdicts never drift with the cale
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
 from oit_checker.cli._common import add_run_flags, emit, settings_from
-from oit_checker.engine import run_check
 from oit_checker.gate import Exit
-from oit_checker.submission.load import load_submission
 
 DEMO_TODAY = dt.date(2025, 3, 31)
 
@@ -32,8 +28,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
     from oit_checker.demo import site  # builds files with openpyxl: only when asked
     from oit_checker.demo.server import LocalServer, SiteHandler
+    from oit_checker.engine import run_check
+    from oit_checker.submission.load import load_submission
 
     if args.today is None:
         args.today = DEMO_TODAY

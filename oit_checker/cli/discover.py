@@ -9,22 +9,20 @@ is a finding; only bad input exits 2.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import dataclasses
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from oit_checker.checklist.load import pick_checklist
 from oit_checker.cli._common import add_fetch_flags, settings_from, write_output
-from oit_checker.cli.progress import Progress
-from oit_checker.discover.crawl import Discovery, Limits, discover
-from oit_checker.discover.write import note_text, problem_text, to_yaml
 from oit_checker.errors import UsageError
 from oit_checker.gate import Exit
 from oit_checker.i18n import message
 from oit_checker.thaitext import thai_digits_to_arabic
 from oit_checker.urls import BadURL, normalize
+
+if TYPE_CHECKING:
+    from oit_checker.discover.crawl import Discovery
 
 
 def add_parser(sub: Any) -> None:
@@ -59,6 +57,13 @@ def _year(value: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from oit_checker.checklist.load import pick_checklist
+    from oit_checker.cli.progress import Progress
+    from oit_checker.discover.crawl import Limits, discover
+    from oit_checker.discover.write import to_yaml
+
     settings = settings_from(args)
     try:
         main_site = normalize(args.main_site)
@@ -120,6 +125,8 @@ def as_json(d: Discovery) -> dict[str, Any]:
 
 
 def summarise(d: Discovery, lang: str) -> None:
+    from oit_checker.discover.write import note_text, problem_text
+
     out = sys.stderr
     for note in d.notes:
         print(f"oit-checker: {note_text(note, d.year, lang)}", file=out)

@@ -4,28 +4,19 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 from pathlib import Path
-from typing import Any
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING, Any
 
 from oit_checker import gate
-from oit_checker.agencies import load_agencies
 from oit_checker.cli._common import add_run_flags, settings_from, show_progress
 from oit_checker.gate import Exit
-from oit_checker.history.store import Store
-from oit_checker.nightly import AgencyOutcome, night_lock, notify, publish, run_night, summarize
 from oit_checker.settings import bangkok_today
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from oit_checker.nightly import AgencyOutcome
 
 
 def add_parser(sub: Any) -> None:
@@ -59,6 +50,15 @@ def add_parser(sub: Any) -> None:
 
 
 def _bar() -> Progress:
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -75,7 +75,7 @@ class _Lines:
     def __init__(self, total: int, lang: str) -> None:
         self.total, self.lang, self.done = total, lang, 0
         self.bar = _bar() if show_progress() else None
-        self.task = self.bar.add_task("", total=total) if self.bar is not None else TaskID(0)
+        self.task = self.bar.add_task("", total=total) if self.bar is not None else None
 
     def __enter__(self) -> _Lines:
         if self.bar is not None:
@@ -88,7 +88,7 @@ class _Lines:
 
     def __call__(self, o: AgencyOutcome) -> None:
         self.done += 1
-        if self.bar is not None:
+        if self.bar is not None and self.task is not None:
             self.bar.update(self.task, advance=1, description=o.name[:40])
             return
         if o.skipped:
@@ -101,6 +101,12 @@ class _Lines:
 
 
 def run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from oit_checker.agencies import load_agencies
+    from oit_checker.history.store import Store
+    from oit_checker.nightly import night_lock, notify, publish, run_night, summarize
+
     settings = settings_from(args)
     if settings.cache_dir is None:  # unchanged documents are not downloaded again next night
         settings = settings.merged({"cache_dir": str(args.db) + ".cache"})
@@ -135,6 +141,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    from oit_checker.history.store import Store
+
     store = Store(args.db)
     try:
         points = store.trend(args.agency)

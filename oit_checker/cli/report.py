@@ -8,7 +8,6 @@ from typing import Any
 from oit_checker.cli._common import add_output_flags, emit
 from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS, default_lang
-from oit_checker.reportfile import load_report
 
 
 def add_parser(sub: Any) -> None:
@@ -20,5 +19,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from oit_checker.reportfile import load_report
+
     report = load_report(args.report)
     return emit(report, args, args.lang or default_lang()) or Exit.OK
