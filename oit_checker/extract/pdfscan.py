@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterator
 
 MB = 1024 * 1024
 STREAM_LIMIT = 128 * MB  # one content stream; a dense 300-page report's biggest is a few MB
 TOTAL_LIMIT = 512 * MB  # all inflated streams of one file
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 _FLATE = re.compile(rb"/(?:FlateDecode|Fl)(?![A-Za-z])")
 _IMAGE = re.compile(rb"/Subtype\s*/Image")
 _DICT_WINDOW = 2048
@@ -34,16 +34,13 @@ def inflates_too_much(buf: bytes, *, limit: int = STREAM_LIMIT) -> bool:
     """Does any Flate stream (or all of them together) inflate beyond the bounds?"""
     view = memoryview(buf)
     total = 0
-    for m in _STREAM.finditer(buf):
-        start = m.end()
-        head = buf[max(0, m.start() - _DICT_WINDOW) : m.start()]
+    for dict_start, start, end in _streams(buf):
+        head = buf[dict_start:start]
         obj = head.rfind(b" obj")
         head = head[obj:] if obj >= 0 else head
         layers = len(_FLATE.findall(head))
         if layers == 0 or _IMAGE.search(head):
             continue
-        end = buf.find(b"endstream", start)
-        end = len(buf) if end < 0 else end
         if layers == 1 and (end - start) * _MAX_FLATE < min(limit, TOTAL_LIMIT - total):
             continue  # too small to reach the bound even at deflate's best ratio
         try:
@@ -53,6 +50,26 @@ def inflates_too_much(buf: bytes, *, limit: int = STREAM_LIMIT) -> bool:
         if total > TOTAL_LIMIT:
             return True
     return False
+
+
+def _streams(buf: bytes) -> Iterator[tuple[int, int, int]]:
+    """(dictionary window start, data start, data end) of each ``stream`` keyword.
+
+    ``bytes.find`` runs at memory speed where the former regex with a look-behind stepped
+    byte by byte (a quarter of a check's CPU on 50 MB of PDFs). Every keyword is visited, even
+    inside another stream's data: a stream that lacks ``endstream`` would otherwise hide the
+    streams after it, which pdfium's recovery still reads.
+    """
+    pos = 0
+    while (i := buf.find(b"stream", pos)) >= 0:
+        pos = i + 6
+        if buf[i - 3 : i] == b"end":
+            continue
+        j = pos + 1 if buf[pos : pos + 1] == b"\r" else pos
+        if buf[j : j + 1] != b"\n":
+            continue
+        end = buf.find(b"endstream", j + 1)
+        yield max(0, i - _DICT_WINDOW), j + 1, end if end >= 0 else len(buf)
 
 
 def _inflated_size(raw: memoryview, layers: int, limit: int) -> int:

@@ -75,6 +75,17 @@ def test_pdf_scan_bounds_chained_filters_and_skips_images():
     assert not pdfscan.inflates_too_much(pdf(small, b"/Filter /FlateDecode "))
 
 
+def test_pdf_scan_finds_a_bomb_behind_large_streams_and_missing_endstream():
+    """The fast scan misses no stream: a bomb after a stream full of the word "stream", and a
+    bomb after a stream that lacks ``endstream``."""
+    bomb = hc._stream(zlib.compress(b"\0" * (200 * hc.MB), 9), b"/Filter /FlateDecode ")
+    noise = b"stream\n endstream stream\r\n" * 20_000
+    assert pdfscan.inflates_too_much(hc._pdf([hc._stream(noise), bomb]))
+    cut = hc._stream(b"BT (a) Tj ET").replace(b"endstream", b"")
+    assert pdfscan.inflates_too_much(hc._pdf([cut, bomb]))
+    assert not pdfscan.inflates_too_much(hc._pdf([hc._stream(noise), cut]))
+
+
 def test_an_ordinary_pdf_still_reads(tmp_path):
     p = tmp_path / "r.pdf"
     p.write_bytes(make_pdf([["รายงานผลการดำเนินงาน ประจำปี พ.ศ. 2567"]]))
