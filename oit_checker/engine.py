@@ -29,7 +29,7 @@ from oit_checker.fetch.browser import Renderer
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import Finding, FindingStatus, ItemResult, Outcome, Report
 from oit_checker.rewrite import Rewrite, rewrite_out
-from oit_checker.runtime import browser_for, work_dir
+from oit_checker.runtime import browser_for, start_pool, work_dir
 from oit_checker.settings import BANGKOK, RunSettings
 from oit_checker.submission.load import Submission
 from oit_checker.waivers import Waiver
@@ -184,6 +184,7 @@ async def run_check(
     """
     started = time.monotonic()
     today = settings.effective_today()
+    start_pool(settings)
     async with browser_for(settings, renderer) as browser:
         with work_dir(settings, "oit-checker-") as work:
             holder: list[Gatherer] = []

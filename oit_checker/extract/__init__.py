@@ -5,12 +5,13 @@ raise: a corrupt file becomes an unreadable ``Document`` with a reason.
 
 from __future__ import annotations
 
+import importlib
 import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import replace
 
-from oit_checker.extract import docx, html, ocr, pdf, xlsx
+from oit_checker.extract import ocr
 from oit_checker.fetch.body import body_bytes, body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
@@ -19,13 +20,36 @@ from oit_checker.urls import extension
 
 Extractor = Callable[[Resource, RunSettings], Document]
 
+
+
+def _lazy(module: str, name: str) -> Extractor:
+    """An extractor whose module (and its native parser: pdfium, calamine, lexbor) is imported
+    on first use. The main process of a pooled run never parses a document, so it never pays
+    for those libraries (pypdfium2 alone is a fifth of the check's import time)."""
+
+    def call(res: Resource, settings: RunSettings) -> Document:
+        fn: Extractor = getattr(importlib.import_module(f"oit_checker.extract.{module}"), name)
+        return fn(res, settings)
+
+    call.__qualname__ = f"{module}.{name}"
+    return call
+
+
 EXTRACTORS: dict[DocKind, Extractor] = {
-    DocKind.HTML: html.extract,
-    DocKind.PDF: pdf.extract,
-    DocKind.XLSX: xlsx.extract,
-    DocKind.XLS: xlsx.extract_xls,
-    DocKind.DOCX: docx.extract,
+    DocKind.HTML: _lazy("html", "extract"),
+    DocKind.PDF: _lazy("pdf", "extract"),
+    DocKind.XLSX: _lazy("xlsx", "extract"),
+    DocKind.XLS: _lazy("xlsx", "extract_xls"),
+    DocKind.DOCX: _lazy("docx", "extract"),
 }
+
+
+def warm() -> bool:
+    """Import every extractor now: run in each fresh pool worker while the first pages are
+    still being fetched, so no document waits for pdfium to load."""
+    for module in ("html", "pdf", "xlsx", "docx"):
+        importlib.import_module(f"oit_checker.extract.{module}")
+    return True
 
 _EXT = {
     "pdf": DocKind.PDF,
@@ -99,6 +123,8 @@ def extract(res: Resource, settings: RunSettings) -> Document:
         fn = ocr.read_picture
     if fn is None:
         if kind is DocKind.TEXT:
+            from oit_checker.extract import html
+
             return html.extract_text_file(res, settings)
         reason = {DocKind.IMAGE: "image"}.get(kind, "unknown_format")
         return _finish(
@@ -121,6 +147,8 @@ def extract(res: Resource, settings: RunSettings) -> Document:
 def read_page(res: Resource, settings: RunSettings) -> tuple[Document, str]:
     """An HTML page as a Document *and* its markup, for callers that map the layout too
     (``discover``); the markup is decoded once, with the same charset rules as ``extract``."""
+    from oit_checker.extract import html
+
     markup = html.markup_of(res)
     doc = html.parse(markup, res.final_url or res.url, settings, url=res.url)
     return doc, markup
