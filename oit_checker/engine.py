@@ -193,7 +193,7 @@ async def run_check(
                 work,
                 transport=transport,
                 on_event=on_event,
-                validators=lambda u: holder[0].validators(u) if holder else {},
+                validators=lambda u: holder[0].validators(u),
                 site=rewrite_out(sub.main_site, rewrites),
             ) as fetcher:
                 gatherer = Gatherer(sub.main_site, settings, fetcher, rewrites, on_event, browser)

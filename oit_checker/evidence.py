@@ -64,23 +64,17 @@ class Gatherer:
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
 
-    def validators(self, fetched_url: str) -> dict[str, str]:
+    async def validators(self, fetched_url: str) -> dict[str, str]:
         """Conditional-GET headers from last night's cache entry (nightly only)."""
         if self.cache is None:
             return {}
-        entry = self.cache.entry(fetched_url)
-        if entry is not None and self._usable(self.cache.document(fetched_url)) is None:
+        return await asyncio.to_thread(self._validators, self.cache, fetched_url)
+
+    def _validators(self, cache: HttpCache, fetched_url: str) -> dict[str, str]:
+        entry = cache.entry(fetched_url)
+        if entry is not None and self._usable(cache.document(fetched_url)) is None:
             return {}  # nothing reusable stored (or a scan OCR can read now): fetch it whole
         return HttpCache.validators(entry)
-
-    def _cached(self, res: Resource) -> Document | None:
-        """Tonight's 304 (reuse the stored document), or None."""
-        if self.cache is None or not res.not_modified:
-            return None
-        doc = self.cache.document(self._out(res.url))
-        if doc is not None:
-            self.not_modified += 1
-        return doc
 
     async def _extract(self, res: Resource) -> Document:
         """Extraction, with OCR only while the run's OCR time budget lasts
@@ -94,19 +88,30 @@ class Gatherer:
             self.ocr_spent += time.monotonic() - started
         return doc
 
-    def _same_body(self, res: Resource) -> Document | None:
-        """Last night's document when tonight's body is byte-for-byte the same (a server
-        without ETag or Last-Modified): a scan is not read by OCR again, a workbook not
-        parsed again."""
-        if self.cache is None or not res.ok or not res.has_body or res.not_modified:
-            return None
-        before = self.cache.entry(self._out(res.url))
-        if before is None or before.sha256 != hashlib.sha256(body_bytes(res)).hexdigest():
-            return None
-        doc = self._usable(self.cache.document(self._out(res.url)))
-        if doc is not None:
-            self.reused += 1
-        return doc
+    def _stored(self, res: Resource) -> tuple[Document | None, str, str]:
+        """Last night's document for tonight's response, the body's SHA-256 and why it was
+        reused ("not_modified", "reused" or "").
+
+        A 304 reuses the stored document; so does a body byte-for-byte the same as last
+        night's (a server without ETag or Last-Modified): a scan is not read by OCR again, a
+        workbook not parsed again. Runs in a thread (``asyncio.to_thread``): hashing a 50 MB
+        body and reading pickles would otherwise stall every other fetch of the night.
+        """
+        cache = self.cache
+        if cache is None:
+            return None, "", ""
+        key = self._out(res.url)
+        if res.not_modified:
+            doc = cache.document(key)
+            return doc, "", "not_modified" if doc is not None else ""
+        if not res.ok or not res.has_body:
+            return None, "", ""
+        digest = hashlib.sha256(body_bytes(res)).hexdigest()
+        before = cache.entry(key)
+        if before is None or before.sha256 != digest:
+            return None, digest, ""
+        doc = self._usable(cache.document(key))
+        return doc, digest, "reused" if doc is not None else ""
 
     def _usable(self, doc: Document | None) -> Document | None:
         """A stored document, unless it is a scan left unread that OCR can read now."""
@@ -114,15 +119,15 @@ class Gatherer:
             return None
         return doc
 
-    def _remember(self, res: Resource, doc: Document) -> None:
+    def _remember(self, res: Resource, doc: Document, digest: str) -> bool:
+        """Store tonight's document; is the body different from last night's? (in a thread)"""
         if self.cache is None or not res.ok or not res.has_body:
-            return
+            return False
         fetched = self._out(res.url)
-        digest = hashlib.sha256(body_bytes(res)).hexdigest()
         before = self.cache.entry(fetched)
-        if before is not None and before.sha256 != digest:
-            self.changed += 1
-        self.cache.put(fetched, Entry(res.header("etag"), res.header("last-modified"), digest), doc)
+        entry = Entry(res.header("etag"), res.header("last-modified"), digest)
+        self.cache.put(fetched, entry, doc)
+        return before is not None and before.sha256 != digest
 
     def _out(self, url: str) -> str:
         return rewrite_out(url, self.rewrites)
@@ -149,12 +154,18 @@ class Gatherer:
                 final_url=self._back(res.final_url),
                 redirects=tuple(self._back(u) for u in res.redirects),
             )
-        cached = self._cached(res) or self._same_body(res)
+        cached: Document | None = None
+        digest = ""
+        if self.cache is not None:
+            cached, digest, how = await asyncio.to_thread(self._stored, res)
+            self.not_modified += how == "not_modified"
+            self.reused += how == "reused"
         try:
             doc = cached or await self._extract(res)
             if cached is None:
                 res, doc = await self._drawn(res, doc)
-                self._remember(res, doc)
+                if self.cache is not None and digest:
+                    self.changed += await asyncio.to_thread(self._remember, res, doc, digest)
         finally:
             remove_body(res)
             self.fetcher.release(res)

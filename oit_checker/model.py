@@ -301,12 +301,30 @@ class TrendPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportHead:
+    """What a night's summary needs of an agency's report: its scores and run statistics.
+
+    A night keeps one per agency instead of the whole report (≈85 KB each), so its memory stays
+    flat from a hundred agencies to eight thousand; the full report is rendered to its own
+    pages as soon as it is read back and then let go.
+    """
+
+    oit_score: float
+    oit_score_max: float
+    stats: tuple[tuple[str, float], ...] = ()
+
+    @classmethod
+    def of(cls, report: Report) -> ReportHead:
+        return cls(report.oit_score, report.oit_score_max, report.stats)
+
+
+@dataclass(frozen=True, slots=True)
 class AgencyNight:
-    """One agency in tonight's summary: its report and what changed since its last night."""
+    """One agency in tonight's summary: its scores and what changed since its last night."""
 
     name: str
     slug: str
-    report: Report
+    report: ReportHead
     change: float | None  # OIT score change since the previous night (None: first night)
     new_failures: tuple[str, ...]
     fixed: tuple[str, ...]

@@ -25,7 +25,7 @@ from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
 from oit_checker.errors import InputError, UsageError
 from oit_checker.history.store import Store
-from oit_checker.model import AgencyNight, NightSummary, Report
+from oit_checker.model import AgencyNight, NightSummary, Report, ReportHead
 from oit_checker.reporters import Options, render
 from oit_checker.reporters import night as night_pages
 from oit_checker.reportfile import from_dict
@@ -35,8 +35,11 @@ from oit_checker.submission.load import load_submission, validate_against
 
 @dataclass(frozen=True, slots=True)
 class AgencyOutcome:
+    """How one agency's run ended. Only its score is kept: the report itself is saved and
+    released at once, so a night's memory does not grow with the agencies it has finished."""
+
     name: str
-    report: Report | None
+    oit_score: float | None
     error: InputError | None = None
     skipped: bool = False  # saved earlier the same night
 
@@ -101,7 +104,8 @@ async def run_night(
                     out = AgencyOutcome(entry.name, None, exc)
                 else:
                     store.save(run_id, report)
-                    out = AgencyOutcome(entry.name, report)
+                    out = AgencyOutcome(entry.name, report.oit_score)
+                    del report
         if on_done:
             on_done(out)
         return out
@@ -124,21 +128,29 @@ def summarize(
     run_id: int,
     outcomes: list[AgencyOutcome],
     skipped_rows: tuple[str, ...] = (),
+    *,
+    pages: Callable[[str, Report], None] | None = None,
 ) -> NightSummary:
-    """Tonight's saved reports with what changed since each agency's previous night."""
+    """Tonight's saved reports with what changed since each agency's previous night.
+
+    Each report is read back, handed to ``pages`` (which renders the agency's own pages) and
+    reduced to its :class:`ReportHead`: one report is in memory at a time.
+    """
     agencies = []
     for entry in entries:
         data = store.report_json(entry.name)
         if data is None:
             continue
         report = from_dict(data)
+        if pages is not None:
+            pages(slug(entry.name), report)
         prev = store.report_json(entry.name, before_run=run_id)
         c = gate.compare(report, from_dict(prev)) if prev else None
         agencies.append(
             AgencyNight(
                 name=entry.name,
                 slug=slug(entry.name),
-                report=report,
+                report=ReportHead.of(report),
                 change=c.score_change if c else None,
                 new_failures=c.new_failures if c else (),
                 fixed=c.fixed if c else (),
@@ -150,18 +162,27 @@ def summarize(
     return NightSummary(night, tuple(agencies), errors, skipped_rows)
 
 
-def publish(summary: NightSummary, out: Path, lang: str) -> Path:
-    """Write each agency's JSON and HTML report, ``summary.json`` and ``index.html``."""
+def agency_pages(out: Path, lang: str) -> Callable[[str, Report], None]:
+    """A writer of one agency's JSON and HTML report into ``out`` (for :func:`summarize`)."""
     out.mkdir(parents=True, exist_ok=True)
     options = Options(lang=lang)
-    for a in summary.agencies:
+
+    def write(name: str, report: Report) -> None:
         for fmt in ("json", "html"):
-            text = render(fmt, a.report, options)
+            text = render(fmt, report, options)
             assert isinstance(text, str)
-            (out / f"{a.slug}.{fmt}").write_text(text, encoding="utf-8")
+            (out / f"{name}.{fmt}").write_text(text, encoding="utf-8")
+
+    return write
+
+
+def publish(summary: NightSummary, out: Path, lang: str) -> Path:
+    """Write ``summary.json`` and ``index.html`` (the agencies' pages are written by
+    :func:`agency_pages` while the summary is built)."""
+    out.mkdir(parents=True, exist_ok=True)
     (out / "summary.json").write_text(night_pages.summary_json(summary), encoding="utf-8")
     index = out / "index.html"
-    index.write_text(night_pages.index_html(summary, options), encoding="utf-8")
+    index.write_text(night_pages.index_html(summary, Options(lang=lang)), encoding="utf-8")
     return index
 
 

@@ -96,7 +96,7 @@ class _Lines:
         elif o.error:
             state = o.error.render(self.lang)
         else:
-            state = f"OIT {o.report.oit_score:.2f}" if o.report else ""
+            state = f"OIT {o.oit_score:.2f}" if o.oit_score is not None else ""
         print(f"[{self.done}/{self.total}] {o.name}: {state}", file=sys.stderr)
 
 
@@ -105,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
 
     from oit_checker.agencies import load_agencies
     from oit_checker.history.store import Store
-    from oit_checker.nightly import night_lock, notify, publish, run_night, summarize
+    from oit_checker.nightly import agency_pages, night_lock, notify, publish, run_night, summarize
 
     settings = settings_from(args)
     if settings.cache_dir is None:  # unchanged documents are not downloaded again next night
@@ -122,10 +122,12 @@ def run(args: argparse.Namespace) -> int:
                 run_night(entries, store, night, settings, at_once=args.at_once, on_done=progress)
             )
         skipped = tuple(row.render("en") for row in problems)
-        summary = summarize(entries, store, night, run_id, outcomes, skipped)
+        out = Path(args.out or "oit-nightly")
+        pages = agency_pages(out, lang)
+        summary = summarize(entries, store, night, run_id, outcomes, skipped, pages=pages)
     finally:
         store.close()
-    index = publish(summary, Path(args.out or "oit-nightly"), lang)
+    index = publish(summary, out, lang)
     for undelivered in notify(summary, settings, webhook=args.webhook, mail_to=args.mail_to):
         print(f"oit-checker: {undelivered}", file=sys.stderr)
     failed = sum(1 for o in outcomes if o.error)

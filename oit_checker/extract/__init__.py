@@ -21,7 +21,6 @@ from oit_checker.urls import extension
 Extractor = Callable[[Resource, RunSettings], Document]
 
 
-
 def _lazy(module: str, name: str) -> Extractor:
     """An extractor whose module (and its native parser: pdfium, calamine, lexbor) is imported
     on first use. The main process of a pooled run never parses a document, so it never pays
@@ -50,6 +49,7 @@ def warm() -> bool:
     for module in ("html", "pdf", "xlsx", "docx"):
         importlib.import_module(f"oit_checker.extract.{module}")
     return True
+
 
 _EXT = {
     "pdf": DocKind.PDF,

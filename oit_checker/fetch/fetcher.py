@@ -29,7 +29,7 @@ import contextlib
 import hashlib
 import random
 import time
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,7 +87,7 @@ class Fetcher:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         on_event: EventFn | None = None,
-        validators: Callable[[str], dict[str, str]] | None = None,
+        validators: Callable[[str], Awaitable[dict[str, str]]] | None = None,
         site: str | None = None,
     ) -> None:
         self.settings = settings
@@ -252,7 +252,7 @@ class Fetcher:
             if refused:
                 a.final_url, a.error, a.detail = current, ErrorKind.BLOCKED_ADDRESS, refused
                 return
-            conditional = self._validators(current) if self._validators and hop == 0 else {}
+            conditional = await self._validators(current) if self._validators and hop == 0 else {}
             request = client.build_request("GET", current, headers=conditional)
             response = await client.send(request, stream=True)
             try:

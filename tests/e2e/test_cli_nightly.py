@@ -87,3 +87,41 @@ def test_rerun_of_the_same_night_resumes_and_the_lock_holds(tmp_path, scenario, 
     finally:
         os.close(fd)
     assert code == 2 and "กำลังใช้" in err  # Thai by default: another night holds the database
+
+
+def test_a_night_releases_each_agency_report_once_it_is_saved(tmp_path, scenario):
+    """Memory stays flat over a long night: after ``run_night`` no ``Report`` is alive
+    (outcomes keep the score only), and the summary holds one small head per agency while
+    each full report is rendered to its own pages and let go."""
+    import asyncio
+    import gc
+
+    from oit_checker.agencies import load_agencies
+    from oit_checker.history.store import Store
+    from oit_checker.model import Report, ReportHead
+    from oit_checker.nightly import agency_pages, run_night, summarize
+    from oit_checker.settings import RunSettings
+
+    entries, _ = load_agencies(write_agencies(tmp_path, scenario))
+    store = Store(str(tmp_path / "h.sqlite"))
+    settings = RunSettings(extract_workers=1, today=None)
+    writer = agency_pages(tmp_path / "pages", "th")
+    try:
+        run_id, outcomes = asyncio.run(run_night(entries, store, "2026-01-10", settings))
+        gc.collect()
+        assert not [o for o in gc.get_objects() if isinstance(o, Report)]
+        assert [o.oit_score is not None for o in outcomes] == [True, True, True]
+        seen: list[str] = []
+        summary = summarize(
+            entries,
+            store,
+            "2026-01-10",
+            run_id,
+            outcomes,
+            pages=lambda name, report: seen.append(name) or writer(name, report),
+        )
+    finally:
+        store.close()
+    assert len(seen) == 3 and len(summary.agencies) == 3
+    assert all(type(a.report) is ReportHead for a in summary.agencies)
+    assert sorted(p.suffix for p in (tmp_path / "pages").iterdir()) == [".html"] * 3 + [".json"] * 3
