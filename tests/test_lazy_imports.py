@@ -1,0 +1,105 @@
+"""Which modules the command line may load before it knows what to do (issue 15).
+
+``--version`` and ``--help`` are run dozens of times by an admin and by every CI job; they
+must not pay for the HTTP stack, the pydantic models of the checks, the reporters or the
+document parsers. A fresh interpreter per case, because this test process has loaded
+everything already. This pins *what* is imported, never how long it takes.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = {
+    "asyncio",
+    "charset_normalizer",
+    "httpcore",
+    "httpx",
+    "openpyxl",
+    "playwright",
+    "pydantic",
+    "pypdfium2",
+    "python_calamine",
+    "rich",
+    "selectolax",
+    "sqlite3",
+    "ssl",
+    "yaml",
+}
+# The command line's own light layer: argument parsing, messages, settings, item ids.
+ALLOWED_OWN = {
+    "oit_checker",
+    "oit_checker.cli",
+    "oit_checker.cli._common",
+    "oit_checker.cli.check",
+    "oit_checker.cli.checklists",
+    "oit_checker.cli.demo",
+    "oit_checker.cli.discover",
+    "oit_checker.cli.nightly",
+    "oit_checker.cli.report",
+    "oit_checker.errors",
+    "oit_checker.gate",
+    "oit_checker.i18n",
+    "oit_checker.itemid",
+    "oit_checker.messages",
+    "oit_checker.messages.en",
+    "oit_checker.messages.th",
+    "oit_checker.model",
+    "oit_checker.reporters",
+    "oit_checker.reporters.base",
+    "oit_checker.rewrite",
+    "oit_checker.settings",
+    "oit_checker.texts",
+    "oit_checker.thaitext",
+    "oit_checker.urls",
+}
+
+PROBE = """
+import json, sys
+import oit_checker.cli as cli
+try:
+    cli.main(sys.argv[1:]) if sys.argv[1:] else None
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def loaded(*argv: str) -> set[str]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, timeout=60
+    )
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "argv", [(), ("--version",), ("--help",), ("check", "--help"), ("nightly", "--help")]
+)
+def test_the_command_line_loads_nothing_heavy_before_a_command_runs(argv):
+    mods = loaded(*argv)
+    assert not {m.split(".")[0] for m in mods} & HEAVY
+    assert {m for m in mods if m.startswith("oit_checker")} <= ALLOWED_OWN
+
+
+def test_the_probe_sees_heavy_modules_when_they_are_loaded():
+    """The pin can fail: importing the engine brings in httpx and pydantic."""
+    mods = set(
+        json.loads(
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    "import json,sys,oit_checker.engine;print(json.dumps(sorted(sys.modules)))",
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            ).stdout
+        )
+    )
+    assert {"httpx", "pydantic"} <= {m.split(".")[0] for m in mods}
+    assert "pypdfium2" not in {m.split(".")[0] for m in mods}  # parsers load in the workers
