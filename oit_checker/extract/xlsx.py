@@ -81,8 +81,11 @@ def _cell_span(z: zipfile.ZipFile) -> int:
             dim = _DIMENSION.search(head[:4096])
             if dim:
                 cols, rows = _col(dim.group(3)), int(dim.group(4))
-            for m in _REF.finditer(head):
-                cols, rows = max(cols, _col(m.group(1))), max(rows, int(m.group(2)))
+            refs = _REF.findall(head)
+            if refs:  # a sheet repeats a few columns and rows thousands of times: dedupe first
+                letters, numbers = zip(*refs, strict=True)
+                cols = max(cols, *map(_col, set(letters)))
+                rows = max(rows, *map(int, set(numbers)))
             chunk, tail = head, b""
             while chunk and cells <= MAX_CELLS:
                 window = tail + chunk
