@@ -4,8 +4,9 @@ These are resources with a lifecycle (started on first use, shared, shut down at
 apart from the engine's order of work so that ``check``, ``discover`` and ``nightly`` use the
 same ones through public names:
 
-* :func:`in_pool` runs CPU-bound parsing on a process-wide pool of worker processes (spawned:
-  forking a process that runs an event loop and threads is unsafe), surviving a pool that
+* :func:`in_pool` runs CPU-bound parsing on a process-wide pool of worker processes (forked
+  from a clean fork server, never from this process: forking a process that runs an event loop
+  and threads is unsafe), surviving a pool that
   cannot start and a worker that dies on a hostile file;
 * :func:`extract_document` is extraction through that pool, with a crashed worker as an
   unreadable document instead of an exception;
@@ -62,12 +63,29 @@ def extraction_pool(settings: RunSettings) -> Executor:
         else:
             pool = ProcessPoolExecutor(
                 max_workers=n,
-                mp_context=mp.get_context("spawn"),
+                mp_context=_context(),
                 initializer=_limit_worker,
                 initargs=(WORKER_MEMORY,),
             )
         _POOLS[n] = pool
     return pool
+
+
+_PRELOAD = ["oit_checker.runtime", "oit_checker.extract.pdf", "oit_checker.extract.html"]
+_PRELOAD += ["oit_checker.extract.xlsx", "oit_checker.extract.docx"]
+
+
+def _context() -> mp.context.BaseContext:
+    """Workers fork from a *fork server*: one clean process (no event loop, no threads, so
+    forking it is safe) that imports the extractors and their native libraries once. Each
+    worker — and each replacement for a worker a hostile file killed — then starts in a few
+    milliseconds instead of re-importing everything (≈0.2 s of CPU each when spawned).
+    Spawn where there is no fork server (not POSIX)."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(_PRELOAD)
+    return ctx
 
 
 WORKER_MEMORY = 3 * 1024**3  # address space of one extraction worker
