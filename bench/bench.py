@@ -1,23 +1,32 @@
-"""Speed and memory benchmark against simulated agency sites on loopback.
+"""Speed and memory of one agency's check against the peers, on simulated sites on loopback.
 
     python3 bench/bench.py [--agencies 20] [--repeat 5] [--no-peer]
 
-Measures, with medians over ``--repeat`` runs:
+Every measurement is a median over ``--repeat`` runs, with min and max beside it, and the
+tools are *interleaved* (oit-checker, linkinator, LinkChecker, LinkChecker without its delay,
+then again in a rotated order), so a noisy neighbour on a shared machine hits all of them.
 
-* one agency end to end through the real CLI (``python -m oit_checker check``): wall time, peak
-  RSS of the checker process (from ``wait4``), resources fetched;
-* the same agency with a 50 MB PDF linked: peak RSS;
+* ``oit-checker check`` on one agency (136 resources, 59 MB: 30 submitted pages, the PDFs,
+  workbooks and pages they link) through the real CLI: wall, CPU (user + system of the whole
+  process tree, from ``wait4``), CPU per resource, peak RSS; start-up (launch → first request
+  at the server) and tail (last byte served → exit: judging, the report, shutdown), measured
+  from outside by the simulated server;
+* the peers over the same work: **linkinator** (npm) given the 30 submitted pages (it checks
+  every link on them, one level); **LinkChecker** given the explicit list of URLs oit-checker
+  fetched (``--recursion-level=0``), once with its default per-host delay (10 requests/s per
+  host, 0.1–0.6 s between requests) and once with the delay lifted;
+* ``--version`` and ``--help`` wall time; the 48 MB PDF (under the 50 MB cap, so it is read);
 * many agencies checked concurrently in one process through the engine API (how ``nightly``
-  will run them): resources per second and peak RSS;
-* the peer tool LinkChecker (``pip install linkchecker``) over the same submitted URLs with
-  recursion level 1, in the same run, for ratios.
+  runs them): resources per second, CPU per resource, peak RSS.
 
-The site server runs in its own process. Results are printed and written to bench/results/.
+Bytecode is compiled first and ``PYTHONDONTWRITEBYTECODE`` is not passed on: a user's
+installed package has its ``.pyc`` files. Results are printed and written to bench/results/.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import multiprocessing as mp
 import os
@@ -27,6 +36,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,43 +46,79 @@ sys.path.insert(0, str(ROOT))
 
 from bench import simsite  # noqa: E402
 
-ENV = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT), "PYTHONFAULTHANDLER": "1"}
+ENV = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "NO_COLOR": "1",
+    "PYTHONPATH": str(ROOT),
+}
+TODAY = "2025-03-31"
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants (extraction workers), in MB."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def tree_sample(pid: int, cpu: dict[int, float]) -> float:
+    """Resident memory of a process and all its descendants (the fork server and the
+    extraction workers), in MB; records each one's own CPU seconds into ``cpu`` (pid → last
+    value seen). Workers forked by the fork server are not waited for by the checked process,
+    so ``wait4`` alone would not count their CPU."""
     total, stack = 0, [pid]
     while stack:
         p = stack.pop()
         try:
             with open(f"/proc/{p}/status") as fh:
                 total += next((int(line.split()[1]) for line in fh if line.startswith("VmRSS")), 0)
+            with open(f"/proc/{p}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            cpu[p] = (int(fields[11]) + int(fields[12])) / _TICK  # utime + stime, own only
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as fh:
                     stack.extend(int(c) for c in fh.read().split())
-        except (OSError, ValueError):
+        except (OSError, ValueError, IndexError):
             continue
     return total / 1024
 
 
-def timed(cmd: list[str]) -> tuple[float, float, int]:
-    """Run ``cmd``; return (wall seconds, peak RSS MB of its process tree, exit code)."""
+def tree_rss_mb(pid: int) -> float:
+    return tree_sample(pid, {})
+
+
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the whole process tree (see ``tree_sample``)
+    rss: float  # peak RSS of the process tree, MB
+    code: int
+    started: float  # time.monotonic() at launch
+    ended: float  # time.monotonic() at exit
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
+    """Run ``cmd``; its wall and CPU time, peak RSS of its process tree and exit code."""
     start = time.perf_counter()
+    mono = time.monotonic()
     with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen(cmd, env=ENV, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(cmd, env=env or ENV, stdout=subprocess.DEVNULL, stderr=err)
         peak = 0.0
-        while proc.poll() is None:  # sample the whole tree every 20 ms
-            peak = max(peak, tree_rss_mb(proc.pid))
+        cpu: dict[int, float] = {}
+        while True:  # sample the whole tree every 20 ms
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, tree_sample(proc.pid, cpu))
             time.sleep(0.02)
-        _, status, usage = os.wait4(proc.pid, 0) if proc.returncode is None else (0, 0, None)
         wall = time.perf_counter() - start
-        code = proc.returncode if usage is None else os.waitstatus_to_exitcode(status)
-        if usage is not None:
-            peak = max(peak, usage.ru_maxrss / 1024)
+        ended = time.monotonic()
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        peak = max(peak, usage.ru_maxrss / 1024)
         if code not in (0, 1):
             err.seek(0)
             sys.stderr.write(err.read().decode(errors="replace")[-4000:])
-    return wall, peak, code
+    # wait4 is exact for the process and the children it reaped (spawned workers); workers
+    # forked by a fork server are reaped by it, not by the root, so the tree's sampled own CPU
+    # (each process's last sample, ≤ 20 ms short) counts them. The larger is the better bound.
+    reaped = usage.ru_utime + usage.ru_stime
+    return Run(wall, max(reaped, sum(cpu.values())), peak, code, mono, ended)
 
 
 def write_submissions(tmp: Path, n: int) -> list[Path]:
@@ -84,45 +131,34 @@ def write_submissions(tmp: Path, n: int) -> list[Path]:
     return out
 
 
-def check_agency(sub: Path, out: Path) -> tuple[float, float, int]:
-    return timed(
-        [
-            sys.executable,
-            "-m",
-            "oit_checker",
-            "check",
-            str(sub),
-            "--format",
-            "json",
-            "-o",
-            str(out),
-            "--today",
-            "2025-03-31",
-        ]
-    )
+def oit_cmd(sub: Path, out: Path) -> list[str]:
+    argv = ["check", str(sub), "--format", "json", "-o", str(out), "--today", TODAY]
+    return [sys.executable, "-m", "oit_checker", *argv]
 
 
-def many(subs: list[Path], out: Path) -> tuple[float, float, int]:
+def server_marks(k: int, reset: bool = False) -> dict[str, float | None]:
+    url = f"http://{simsite.host(k)}:{simsite.PORT}{simsite.STATS_PATH}{'?reset' if reset else ''}"
+    with urllib.request.urlopen(url, timeout=10) as resp:
+        return dict(json.loads(resp.read()))
+
+
+def many(subs: list[Path], out: Path) -> Run:
     return timed([sys.executable, str(HERE / "many.py"), str(out), *map(str, subs)])
 
 
-def peer(urls: list[str]) -> tuple[float, float, int] | None:
-    exe = shutil.which("linkchecker")
+def linkinator_cmd(urls: list[str]) -> list[str] | None:
+    exe = shutil.which("linkinator")
+    return None if exe is None else [exe, *urls, "--concurrency", "32", "--format", "json"]
+
+
+def linkchecker_cmd(urls: list[str], config: Path) -> list[str] | None:
+    exe = shutil.which("linkchecker") or shutil.which(
+        "linkchecker", path=str(Path(sys.executable).parent)
+    )
     if exe is None:
         return None
-    return timed(
-        [
-            exe,
-            "--recursion-level=1",
-            "--no-status",
-            "--no-warnings",
-            "-o",
-            "none",
-            "--threads",
-            "32",
-            *urls,
-        ]
-    )
+    opts = ["-f", str(config), "--recursion-level=0", "--no-status", "--no-warnings"]
+    return [exe, *opts, "-o", "none", "--threads", "32", *urls]
 
 
 def submitted_urls(sub: Path) -> list[str]:
@@ -133,8 +169,32 @@ def submitted_urls(sub: Path) -> list[str]:
     ]
 
 
+def fetched_urls(k: int) -> list[str]:
+    """Every URL oit-checker fetches for agency ``k``: the submitted pages and the documents
+    and pages they link (the site's routes, without the ITA index it is not given)."""
+    origin = f"http://{simsite.host(k)}:{simsite.PORT}"
+    routes = simsite.agency_site(k, simsite.build_documents(), False)
+    return [origin + p for p in sorted(routes) if p != "/ita/"]
+
+
+def spread(xs: list[float], nd: int = 3) -> dict[str, float]:
+    return {
+        "median": round(statistics.median(xs), nd),
+        "min": round(min(xs), nd),
+        "max": round(max(xs), nd),
+    }
+
+
 def med(xs: list[float]) -> float:
     return round(statistics.median(xs), 3)
+
+
+def startup_runs(repeat: int) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, argv in (("version", ["--version"]), ("help", ["--help"])):
+        runs = [timed([sys.executable, "-m", "oit_checker", *argv]) for _ in range(repeat * 2)]
+        out[name] = spread([r.wall for r in runs])
+    return out
 
 
 def main() -> None:
@@ -143,6 +203,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-peer", action="store_true")
     args = ap.parse_args()
+    compileall.compile_dir(str(ROOT / "oit_checker"), quiet=1)
     ctx = mp.get_context("spawn")
     ready = ctx.Event()
     server = ctx.Process(target=simsite.run_server, args=(args.agencies, True, ready), daemon=True)
@@ -153,65 +214,85 @@ def main() -> None:
         "agencies": args.agencies,
         "repeat": args.repeat,
         "cpus": os.cpu_count(),
+        "startup": startup_runs(args.repeat),
     }
     try:
         with tempfile.TemporaryDirectory() as tmp_s:
             tmp = Path(tmp_s)
             subs = write_submissions(tmp, args.agencies)
-            one = {"wall": [], "rss": []}
-            for _ in range(args.repeat):
-                wall, rss, code = check_agency(subs[1], tmp / "one.json")
-                assert code == 0, code
-                one["wall"].append(wall)
-                one["rss"].append(rss)
+            delay = tmp / "linkcheckerrc"
+            delay.write_text("[checking]\n", encoding="utf-8")  # LinkChecker's defaults
+            nodelay = tmp / "linkcheckerrc-nodelay"
+            nodelay.write_text("[checking]\nmaxrequestspersecond=1000000\n", encoding="utf-8")
+            tools = {"oit-checker": oit_cmd(subs[1], tmp / "one.json")}
+            if not args.no_peer:
+                peers = {
+                    "linkinator": linkinator_cmd(submitted_urls(subs[1])),
+                    "linkchecker": linkchecker_cmd(fetched_urls(1), delay),
+                    "linkchecker-nodelay": linkchecker_cmd(fetched_urls(1), nodelay),
+                }
+                tools.update({k: v for k, v in peers.items() if v is not None})
+                results["peers_missing"] = sorted(k for k, v in peers.items() if v is None)
+            runs: dict[str, list[Run]] = {name: [] for name in tools}
+            marks: list[tuple[Run, dict[str, float | None]]] = []
+            names = list(tools)
+            for r in range(args.repeat):  # A B C D, B C D A, …: interleaved and rotated
+                for name in names[r % len(names) :] + names[: r % len(names)]:
+                    server_marks(1, reset=True)
+                    run = timed(tools[name])
+                    assert run.code in (0, 1), (name, run.code)
+                    runs[name].append(run)
+                    if name == "oit-checker":
+                        marks.append((run, server_marks(1)))
             rep = json.loads((tmp / "one.json").read_text(encoding="utf-8"))
             res_one = rep["stats"]["resources"]
-            results["one_agency"] = {
-                "median_s": med(one["wall"]),
-                "peak_rss_mb": med(one["rss"]),
-                "resources": res_one,
-                "resources_per_s": round(res_one / med(one["wall"]), 1),
+            oit = runs["oit-checker"]
+            table = {}
+            for name, rs in runs.items():
+                table[name] = {
+                    "wall_s": spread([r.wall for r in rs]),
+                    "cpu_s": spread([r.cpu for r in rs]),
+                    "peak_rss_mb": med([r.rss for r in rs]),
+                    "wall_ratio_oit_over_this": round(
+                        med([r.wall for r in oit]) / med([r.wall for r in rs]), 2
+                    ),
+                }
+            table["oit-checker"]["resources"] = res_one
+            table["oit-checker"]["cpu_ms_per_resource"] = round(
+                1000 * med([r.cpu for r in oit]) / res_one, 1
+            )
+            table["oit-checker"]["startup_s"] = spread(
+                [float(m["first"] or 0) - run.started for run, m in marks]
+            )
+            table["oit-checker"]["tail_s"] = spread(
+                [run.ended - float(m["last"] or 0) for run, m in marks]
+            )
+            results["one_agency"] = table
+            big = [
+                timed(oit_cmd(subs[0], tmp / "big.json")) for _ in range(max(1, args.repeat // 2))
+            ]
+            big_rep = json.loads((tmp / "big.json").read_text(encoding="utf-8"))
+            results["with_48mb_pdf"] = {
+                "peak_rss_mb": med([r.rss for r in big]),
+                "wall_s": med([r.wall for r in big]),
+                "bytes": big_rep["stats"]["bytes"],
+                "big_pdf_read": "o1-big.pdf" in json.dumps(big_rep)
+                and "too_large" not in json.dumps(big_rep),
             }
-            big_rss = []
+            many_runs, totals = [], []
             for _ in range(max(1, args.repeat // 2)):
-                wall, rss, code = check_agency(subs[0], tmp / "big.json")
-                big_rss.append(rss)
-            big = json.loads((tmp / "big.json").read_text(encoding="utf-8"))
-            results["with_50mb_pdf"] = {"peak_rss_mb": med(big_rss), "bytes": big["stats"]["bytes"]}
-            walls, rss_many, totals = [], [], []
-            for _ in range(max(1, args.repeat // 2)):
-                wall, rss, code = many(subs[1:], tmp / "many.json")
-                assert code == 0, code
-                walls.append(wall)
-                rss_many.append(rss)
+                run = many(subs[1:], tmp / "many.json")
+                assert run.code == 0, run.code
+                many_runs.append(run)
                 totals.append(json.loads((tmp / "many.json").read_text())["resources"])
             results["many_agencies"] = {
                 "agencies": len(subs) - 1,
-                "median_s": med(walls),
-                "peak_rss_mb": med(rss_many),
+                "wall_s": spread([r.wall for r in many_runs]),
+                "peak_rss_mb": med([r.rss for r in many_runs]),
                 "resources": totals[0],
-                "resources_per_s": round(totals[0] / med(walls), 1),
-                "median_s_per_agency": round(med(walls) / (len(subs) - 1), 3),
+                "resources_per_s": round(totals[0] / med([r.wall for r in many_runs]), 1),
+                "cpu_ms_per_resource": round(1000 * med([r.cpu for r in many_runs]) / totals[0], 1),
             }
-            if not args.no_peer:
-                pw = [p for p in (peer(submitted_urls(subs[1])) for _ in range(args.repeat)) if p]
-                if pw:
-                    p_wall = med([p[0] for p in pw])
-                    results["peer_linkchecker_one_agency"] = {
-                        "median_s": p_wall,
-                        "peak_rss_mb": med([p[1] for p in pw]),
-                        "ratio_oit_over_peer_time": round(med(one["wall"]) / p_wall, 2),
-                    }
-                    all_urls = [u for s in subs[1:] for u in submitted_urls(s)]
-                    pm = [p for p in (peer(all_urls) for _ in range(max(1, args.repeat // 2))) if p]
-                    pm_wall = med([p[0] for p in pm])
-                    results["peer_linkchecker_many"] = {
-                        "median_s": pm_wall,
-                        "peak_rss_mb": med([p[1] for p in pm]),
-                        "ratio_oit_over_peer_time": round(med(walls) / pm_wall, 2),
-                    }
-                else:
-                    results["peer"] = "linkchecker not installed (pip install linkchecker)"
     finally:
         server.terminate()
     out_dir = HERE / "results"

@@ -147,12 +147,12 @@ def main() -> None:
                         )
                     )
             row: dict[str, object] = {
-                "wall_s": med([w for w, _, _ in ours]),
-                "peak_rss_mb": med([r for _, r, _ in ours]),
+                "wall_s": med([r.wall for r in ours]),
+                "peak_rss_mb": med([r.rss for r in ours]),
             }
             if peer:
-                row["peer_linkchecker_wall_s"] = med([w for w, _, _ in peer])
-                row["peer_linkchecker_rss_mb"] = med([r for _, r, _ in peer])
+                row["peer_linkchecker_wall_s"] = med([r.wall for r in peer])
+                row["peer_linkchecker_rss_mb"] = med([r.rss for r in peer])
                 row["ratio_wall"] = round(row["wall_s"] / row["peer_linkchecker_wall_s"], 3)  # type: ignore[operator]
             results[name] = row
             print(name, row, flush=True)

@@ -28,10 +28,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--agencies", type=int, default=200)
     ap.add_argument("--at-once", type=int, default=4)
+    ap.add_argument(
+        "--light",
+        action="store_true",
+        help="small agencies (one document per item): RSS over long nights",
+    )
     args = ap.parse_args()
     ctx = mp.get_context("spawn")
     ready = ctx.Event()
-    server = ctx.Process(target=simsite.run_server, args=(args.agencies, False, ready), daemon=True)
+    server = ctx.Process(
+        target=simsite.run_server, args=(args.agencies, False, ready, args.light), daemon=True
+    )
     server.start()
     ready.wait(300)
     time.sleep(0.5)
@@ -43,12 +50,13 @@ def main() -> None:
             for k in range(args.agencies):
                 sub = tmp / f"a{k}.yaml"
                 sub.write_text(
-                    simsite.submission(k, simsite.agency_site(k, docs, False)), encoding="utf-8"
+                    simsite.submission(k, simsite.agency_site(k, docs, False, light=args.light)),
+                    encoding="utf-8",
                 )
                 lines += [f"  - name: agency-{k:03d}", f"    submission: {sub.name}"]
             (tmp / "agencies.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
             db = tmp / "h.sqlite"
-            wall, rss, code = timed(
+            run = timed(
                 [
                     sys.executable,
                     "-m",
@@ -65,6 +73,7 @@ def main() -> None:
                     str(args.at_once),
                 ]
             )
+            wall, rss, code = run.wall, run.rss, run.code
             con = sqlite3.connect(db)
             agencies = con.execute("SELECT COUNT(*) FROM agency_runs").fetchone()[0]
             reports = [json.loads(r[0]) for r in con.execute("SELECT report_json FROM agency_runs")]
@@ -80,6 +89,9 @@ def main() -> None:
         "wall_s": round(wall, 1),
         "resources": resources,
         "resources_per_s": round(resources / wall, 1),
+        "cpu_s": round(run.cpu, 1),
+        "cpu_ms_per_resource": round(1000 * run.cpu / max(resources, 1), 2),
+        "light": args.light,
         "peak_rss_mb": round(rss, 1),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
     }

@@ -11,9 +11,11 @@ server itself stays small; it runs in its own process so it never shares the che
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import random
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -28,7 +30,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def host(k: int) -> str:
-    return f"127.0.1.{k + 1}"
+    """Agency ``k``'s loopback address: 127.1.0.1 … 127.1.0.250, 127.1.1.1 …, so a night of
+    thousands of agencies has thousands of hosts (per-host limits apply as on the web)."""
+    return f"127.1.{k // 250}.{k % 250 + 1}"
+
+
+MB = 1024 * 1024
+BIG_PDF_BYTES = 48 * MB  # under the 50 MB body cap (max_bytes): it is downloaded *and* read
 
 
 def _pad_pdf(pdf: bytes, size: int) -> bytes:
@@ -62,16 +70,24 @@ def build_documents(seed: int = 7) -> dict[str, bytes]:
     return docs
 
 
-def agency_site(k: int, docs: dict[str, bytes], big: bool) -> dict[str, tuple[str, bytes]]:
-    """path → (content type, body) for agency ``k`` (about 30 submitted URLs, 100 documents)."""
+def agency_site(
+    k: int, docs: dict[str, bytes], big: bool, *, light: bool = False
+) -> dict[str, tuple[str, bytes]]:
+    """path → (content type, body) for agency ``k`` (about 30 submitted URLs, 100 documents).
+
+    ``light``: the mix of a typical small agency — one document per item, and the small
+    documents of the pool only (long nights measure memory over thousands of these).
+    """
     rnd = random.Random(k)
     routes: dict[str, tuple[str, bytes]] = {}
     names = sorted(docs)
+    if light:
+        names = sorted(docs, key=lambda n: len(docs[n]))[: len(names) // 3]
     listing = []
     for n, item in enumerate([*ITEMS, "O12", "O13"]):
         path = f"/ita/{item.lower()}{'-b' if n >= len(ITEMS) else ''}.html"
         links = []
-        for j in range(3 if n % 3 else 4):
+        for j in range(1 if light else 3 if n % 3 else 4):
             name = rnd.choice(names)
             doc_path = f"/files/{item.lower()}-{j}-{name}"
             routes[doc_path] = (XLSX if name.endswith(".xlsx") else PDF, docs[name])
@@ -103,7 +119,7 @@ _BIG: bytes | None = None
 def _big_pdf() -> bytes:
     global _BIG
     if _BIG is None:
-        _BIG = _pad_pdf(make_pdf([["เอกสารขนาดใหญ่ ประจำปี พ.ศ. 2568"]] * 20), 50 * 1024 * 1024)
+        _BIG = _pad_pdf(make_pdf([["เอกสารขนาดใหญ่ ประจำปี พ.ศ. 2568"]] * 20), BIG_PDF_BYTES)
     return _BIG
 
 
@@ -131,7 +147,15 @@ def submission(k: int, routes: dict[str, tuple[str, bytes]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+STATS_PATH = "/__bench_stats"  # GET: JSON of request times on this host; ?reset clears them
+
+
 async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
+    """Serve every agency; each host also answers ``STATS_PATH`` with the CLOCK_MONOTONIC
+    times of its first and last request since the last reset (the bench's client and this
+    server share the clock), so start-up and tail of a run are measured from outside it."""
+    seen: dict[str, list[float]] = {}  # host → [first arrival, last byte written, requests]
+
     async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         ip = writer.get_extra_info("sockname")[0]
         routes = sites.get(ip, {})
@@ -144,14 +168,29 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
                 while (await reader.readline()) not in (b"\r\n", b"\n", b""):
                     pass
                 path = parts[1].split("?")[0] if len(parts) > 1 else "/"
-                ctype, body = routes.get(path, (HTML, b""))
-                status = b"200 OK" if path in routes else b"404 Not Found"
+                now = time.monotonic()
+                if path == STATS_PATH:
+                    first, last, count = (
+                        seen.pop(ip, [None, None, 0])
+                        if "reset" in parts[1]
+                        else seen.get(ip, [None, None, 0])
+                    )
+                    stats = {"first": first, "last": last, "count": count}
+                    ctype, body = "application/json", json.dumps(stats).encode()
+                    status = b"200 OK"
+                else:
+                    mark = seen.setdefault(ip, [now, now, 0])
+                    mark[2] += 1
+                    ctype, body = routes.get(path, (HTML, b""))
+                    status = b"200 OK" if path in routes else b"404 Not Found"
                 writer.write(
                     b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n\r\n"
                     % (status, ctype.encode(), len(body))
                 )
                 writer.write(body)
                 await writer.drain()
+                if path != STATS_PATH:
+                    seen[ip][1] = time.monotonic()  # the last byte written, not the request
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         finally:
@@ -162,8 +201,8 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
         await server.serve_forever()
 
 
-def run_server(n_agencies: int, big: bool, ready: object) -> None:
+def run_server(n_agencies: int, big: bool, ready: object, light: bool = False) -> None:
     docs = build_documents()
-    sites = {host(k): agency_site(k, docs, big and k == 0) for k in range(n_agencies)}
+    sites = {host(k): agency_site(k, docs, big and k == 0, light=light) for k in range(n_agencies)}
     ready.set()  # type: ignore[attr-defined]
     asyncio.run(serve(sites))
