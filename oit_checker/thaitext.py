@@ -73,6 +73,7 @@ _TABLE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TABLE)) 
 def _table_sub(m: re.Match[str]) -> str:
     return _TABLE[ord(m.group())] or ""
 
+
 _WS = re.compile(r"[ \t\r\f\v]+")
 _NIKHAHIT_TONE_AA = re.compile("\u0e4d([\u0e48-\u0e4b])\u0e32")
 _AM_SPACE = re.compile("\u0e33 (?=[\u0e01-\u0e4e])")
