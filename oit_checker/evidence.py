@@ -56,13 +56,22 @@ class Gatherer:
         self.fetcher, self.rewrites, self.on_event = fetcher, rewrites, on_event
         self.renderer = renderer
         self.rendered = 0
-        self.ocr = ocr_enabled(settings)  # pictures on picture-only pages become evidence
+        self._ocr: bool | None = None
         self.ocr_spent = 0.0  # seconds of OCR this run (bounded by ocr_run_seconds)
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
         self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
         self.not_modified = 0
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
+
+    @property
+    def ocr(self) -> bool:
+        """Read scans (and the pictures of picture-only pages) in this run? Asked on first
+        need, not at the start: the answer runs ``tesseract --list-langs`` (≈0.1 s), which
+        :func:`runtime.start_pool` has usually already run in a helper thread."""
+        if self._ocr is None:
+            self._ocr = ocr_enabled(self.settings)
+        return self._ocr
 
     async def validators(self, fetched_url: str) -> dict[str, str]:
         """Conditional-GET headers from last night's cache entry (nightly only)."""

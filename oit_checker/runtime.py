@@ -23,6 +23,7 @@ import os
 import resource
 import shutil
 import tempfile
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -30,7 +31,7 @@ from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from oit_checker.extract import extract, warm
+from oit_checker.extract import extract, ocr, warm
 from oit_checker.model import DocKind, Document, Resource
 from oit_checker.settings import RunSettings
 
@@ -105,9 +106,29 @@ def start_pool(settings: RunSettings) -> None:
     overlaps the first fetches instead of delaying the first extraction. Idempotent; a pool
     that cannot start here is found, and replaced, by :func:`in_pool` as before."""
     pool = extraction_pool(settings)
+    ocr_probe = settings.ocr != "never"
+    if isinstance(pool, ProcessPoolExecutor) or ocr_probe:
+        threading.Thread(target=_ping_pool, args=(pool, ocr_probe), daemon=True).start()
+
+
+def _ping_pool(pool: Executor, ocr_probe: bool) -> None:
+    """The first submission starts the fork server and the workers and waits for the
+    server's imports (≈0.4 s), and the OCR probe runs Tesseract once (≈0.1 s): never on the
+    event loop's thread."""
     if isinstance(pool, ProcessPoolExecutor):
         with contextlib.suppress(RuntimeError, BrokenProcessPool, OSError):
-            pool.submit(_ping)  # spawning is done by the pool's manager thread, not by us
+            pool.submit(_ping)
+    if ocr_probe:
+        ocr.problem()  # cached for the process
+
+
+async def _submit(pool: Executor, fn: Callable[..., T], *args: Any) -> T:
+    """``pool.submit`` from a helper thread (it may have to start the workers, see
+    :func:`_ping_pool`), then await the result on the loop."""
+    if not isinstance(pool, ProcessPoolExecutor):
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+    future = await asyncio.to_thread(pool.submit, fn, *args)
+    return await asyncio.wrap_future(future)
 
 
 def _bounded(fn: Callable[..., T], *args: Any) -> T:
@@ -142,7 +163,7 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     pool = extraction_pool(settings)
     call = (_bounded, fn, *args) if isinstance(pool, ProcessPoolExecutor) else (fn, *args)
     try:
-        result = cast(T, await loop.run_in_executor(pool, *call))
+        result = cast(T, await _submit(pool, *call))
     except BrokenProcessPool:
         broken = _POOLS.pop(n, None)
         if broken is not None:
@@ -162,7 +183,7 @@ async def _workers_start(settings: RunSettings) -> bool:
     """Can a fresh pool run anything? Tells a hostile input from a sandbox without processes;
     a hostile input is never extracted again in the main process."""
     try:
-        ok = await asyncio.get_running_loop().run_in_executor(extraction_pool(settings), _ping)
+        ok = await _submit(extraction_pool(settings), _ping)
     except BrokenProcessPool:
         _POOLS.pop(_workers(settings), None)
         return False
