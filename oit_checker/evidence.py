@@ -129,9 +129,9 @@ class Gatherer:
         return doc
 
     def _remember(self, res: Resource, doc: Document, digest: str) -> bool:
-        """Store tonight's document; is the body different from last night's? (in a thread)"""
-        if self.cache is None or not res.ok or not res.has_body:
-            return False
+        """Store tonight's document (a body ``_stored`` hashed); is it different from last
+        night's? Runs in a thread."""
+        assert self.cache is not None
         fetched = self._out(res.url)
         before = self.cache.entry(fetched)
         entry = Entry(res.header("etag"), res.header("last-modified"), digest)
@@ -173,7 +173,7 @@ class Gatherer:
             doc = cached or await self._extract(res)
             if cached is None:
                 res, doc = await self._drawn(res, doc)
-                if self.cache is not None and digest:
+                if digest:  # hashed only with a cache, for a fetched body
                     self.changed += await asyncio.to_thread(self._remember, res, doc, digest)
         finally:
             remove_body(res)

@@ -100,12 +100,18 @@ def _limit_worker(memory: int) -> None:
     warm()  # load pdfium, calamine and lexbor while the run's first pages are in flight
 
 
+_STARTED: set[int] = set()  # ids of pools whose start has been set off
+
+
 def start_pool(settings: RunSettings) -> None:
     """Start the extraction workers now, at the start of a run, instead of at its first
-    document: spawning them (interpreter, imports, native libraries: ≈0.3 s of CPU each) then
-    overlaps the first fetches instead of delaying the first extraction. Idempotent; a pool
-    that cannot start here is found, and replaced, by :func:`in_pool` as before."""
+    document: starting them (fork server, imports, native libraries) then overlaps the first
+    fetches instead of delaying the first extraction. Once per pool: the agencies of a night
+    share it. A pool that cannot start here is found, and replaced, by :func:`in_pool`."""
     pool = extraction_pool(settings)
+    if id(pool) in _STARTED:
+        return
+    _STARTED.add(id(pool))
     ocr_probe = settings.ocr != "never"
     if isinstance(pool, ProcessPoolExecutor) or ocr_probe:
         threading.Thread(target=_ping_pool, args=(pool, ocr_probe), daemon=True).start()
@@ -205,6 +211,7 @@ def close_pools() -> None:
         pool.shutdown(wait=True, cancel_futures=True)
     _POOLS.clear()
     _HEALTHY.clear()
+    _STARTED.clear()
 
 
 @atexit.register
