@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from oit_checker.errors import AgenciesError, InputError
+from oit_checker.errors import AgenciesError, InputError, read_problem
 from oit_checker.urls import BadURL, normalize
 from oit_checker.yamlmarks import parse as parse_yaml
 
@@ -39,9 +39,12 @@ def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[Inpu
         return _validate(_xlsx_rows(p, file), p, file)
     try:
         text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        template, params = read_problem(exc)
+        raise AgenciesError(template, file=file, params=params) from exc
+    except UnicodeDecodeError as exc:
         raise AgenciesError(
-            "cannot read file: {detail}", file=file, params={"detail": str(exc)}
+            "not UTF-8 text: {detail}", file=file, params={"detail": exc.reason}
         ) from exc
     rows: list[tuple[int | None, Any]]
     if p.suffix.lower() == ".csv":

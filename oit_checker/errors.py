@@ -44,6 +44,7 @@ class InputError(OitError):
         self.file = file
         self.line = line
         self.field = field
+        self.all: list[InputError] = [self]  # every error found in the same file (see raise_all)
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
@@ -52,6 +53,31 @@ class InputError(OitError):
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         what = f" {self.field}:" if self.field else ""
         return f"{where}:{what} {error_text(self.template, self.params, lang)}"
+
+
+def raise_all(errors: list[InputError]) -> None:
+    """Raise the first of ``errors`` carrying all of them in ``.all``, so one run shows every
+    mistake of a file (fix once, not fix–rerun–repeat); no-op when the list is empty."""
+    if errors:
+        first = errors[0]
+        first.all = list(errors)
+        raise first
+
+
+def read_problem(exc: OSError) -> tuple[str, dict[str, object]]:
+    """An ``OSError`` on reading an input file → a template with a Thai translation (the
+    operating system's own text is English)."""
+    import errno
+
+    known = {
+        errno.ENOENT: "file not found",
+        errno.EACCES: "no permission to read the file",
+        errno.EPERM: "no permission to read the file",
+        errno.EISDIR: "this is a folder, not a file",
+    }
+    if exc.errno in known:
+        return known[exc.errno], {}
+    return "cannot read file: {detail}", {"detail": exc.strerror or str(exc)}
 
 
 class ChecklistError(InputError):

@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from oit_checker.errors import InputError
+from oit_checker.errors import InputError, read_problem
 from oit_checker.model import (
     Finding,
     FindingStatus,
@@ -44,9 +44,8 @@ def load_report(path: str | Path) -> Report:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ReportFileError(
-            "cannot read file: {detail}", file=file, params={"detail": exc.strerror or str(exc)}
-        ) from exc
+        template, params = read_problem(exc)
+        raise ReportFileError(template, file=file, params=params) from exc
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ReportFileError(
             "not a JSON report: {detail}", file=file, params={"detail": str(exc)}

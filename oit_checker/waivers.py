@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from oit_checker.errors import InputError
+from oit_checker.errors import InputError, read_problem
 from oit_checker.itemid import normalize_item_id
 from oit_checker.messages import Text
 from oit_checker.model import Finding, FindingStatus
@@ -66,9 +66,12 @@ def load_waivers(path: str | Path) -> tuple[Waiver, ...]:
     file = str(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        template, params = read_problem(exc)
+        raise WaiverError(template, file=file, params=params) from exc
+    except UnicodeDecodeError as exc:
         raise WaiverError(
-            "cannot read file: {detail}", file=file, params={"detail": str(exc)}
+            "not UTF-8 text: {detail}", file=file, params={"detail": exc.reason}
         ) from exc
     doc = parse_yaml(text, file, WaiverError)
     data = doc.data

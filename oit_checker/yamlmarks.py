@@ -96,6 +96,16 @@ def load(text: str) -> Marked:
     return marked
 
 
+def _tab_at(text: str, line: int, column: int) -> bool:
+    """PyYAML's "found character '\\t' that cannot start any token" never says *tab*: the
+    admin sees no difference between a tab and spaces, so name it."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return False
+    row = lines[line]
+    return "\t" in row[: column + 1] or (column < len(row) and row[column] == "\t")
+
+
 def parse(text: str, file: str, error: type[InputError], *, key_field: str = "{key}") -> Marked:
     """:func:`load`, with YAML problems raised as ``error`` naming the file and the line.
 
@@ -126,6 +136,14 @@ def parse(text: str, file: str, error: type[InputError], *, key_field: str = "{k
         ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        if mark is not None and _tab_at(text, mark.line, mark.column):
+            raise error(
+                "a tab character at column {column}: YAML indents with spaces only "
+                "(replace the tab with spaces)",
+                file=file,
+                line=mark.line + 1,
+                params={"column": mark.column + 1},
+            ) from exc
         raise error(
             "not valid YAML: {detail}",
             file=file,

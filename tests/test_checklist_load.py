@@ -96,13 +96,12 @@ def test_duplicate_item(tmp_path):
 
 
 def test_unknown_keys_bad_year_bad_yaml_and_unreadable(tmp_path):
-    assert (
-        err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a, wieght: 2}\n").field == "wieght"
-    )
+    e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: a, wieght: 2}\n")
+    assert e.field == "wieght" and "did you mean 'weight'" in e.message
     assert "year" in err(tmp_path, "id: x\nyear: 68\nitems: []\n").message
     e = err(tmp_path, HEAD + "  - {id: O1, indicator: 9\n")
     assert e.line is not None and "YAML" in e.message
-    with pytest.raises(ChecklistError, match="cannot read"):
+    with pytest.raises(ChecklistError, match="file not found"):
         load_checklist(tmp_path / "missing.yaml")
     with pytest.raises(ChecklistError, match="unknown checklist"):
         load_checklist("ita-2400")

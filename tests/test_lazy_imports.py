@@ -41,6 +41,7 @@ ALLOWED_OWN = {
     "oit_checker.cli.discover",
     "oit_checker.cli.nightly",
     "oit_checker.cli.report",
+    "oit_checker.cli.submission",
     "oit_checker.errors",
     "oit_checker.gate",
     "oit_checker.i18n",

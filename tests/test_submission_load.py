@@ -83,7 +83,7 @@ def test_missing_main_site_and_unknown_key_and_unreadable(tmp_path):
     assert e.field == "main_site"
     e = err(tmp_path, HEAD + "  O1: https://www.example.go.th/a\nmainsite: x\n")
     assert e.line == 5 and e.field == "mainsite"
-    with pytest.raises(SubmissionError, match="cannot read"):
+    with pytest.raises(SubmissionError, match="file not found"):
         load_submission(tmp_path / "nope.yaml")
     bad = tmp_path / "latin1.yaml"
     bad.write_bytes(HEAD.encode() + "  O1: https://x.go.th/\xe9\n".encode("latin-1"))

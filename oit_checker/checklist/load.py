@@ -26,9 +26,9 @@ from oit_checker.checklist.document import (
     OverrideDoc,
 )
 from oit_checker.checklist.model import Checklist, CheckRef, Indicator, Item
-from oit_checker.errors import ChecklistError
+from oit_checker.errors import ChecklistError, raise_all, read_problem
 from oit_checker.itemid import normalize_item_id
-from oit_checker.validation import Loc, dotted, input_errors
+from oit_checker.validation import Loc, dotted, input_errors, known_keys
 from oit_checker.yamlmarks import Marked
 from oit_checker.yamlmarks import parse as parse_yaml
 
@@ -152,16 +152,22 @@ class _Loader:
         try:
             return model.model_validate(data)
         except ValidationError as exc:
-            raise input_errors(exc, self.doc, self.file, ChecklistError, _explain(extending))[
-                0
-            ] from None
+            vocabulary = known_keys(ChecklistDoc, ExtendingDoc)
+            found = input_errors(
+                exc, self.doc, self.file, ChecklistError, _explain(extending), vocabulary
+            )
+            raise_all(list(found))
+            raise  # unreachable: pydantic reported at least one error
 
     def load(self) -> Checklist:
         try:
             text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        except OSError as exc:
+            template, params = read_problem(exc)
+            raise ChecklistError(template, file=self.file, params=params) from exc
+        except UnicodeDecodeError as exc:
             raise ChecklistError(
-                "cannot read file: {detail}", file=self.file, params={"detail": str(exc)}
+                "not UTF-8 text: {detail}", file=self.file, params={"detail": exc.reason}
             ) from exc
         self.doc = parse_yaml(text, self.file, ChecklistError)
         data = self.doc.data

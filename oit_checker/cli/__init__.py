@@ -29,7 +29,7 @@ from oit_checker.i18n import default_lang
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from oit_checker.cli import check, checklists, demo, discover, nightly, report
+    from oit_checker.cli import check, checklists, demo, discover, nightly, report, submission
 
     parser = argparse.ArgumentParser(
         prog="oit-checker",
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     checklists.add_parser(sub)
     report.add_parser(sub)
     nightly.add_parser(sub)
+    submission.add_parser(sub)
     return parser
 
 
@@ -58,7 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             runtime.close_pools()
         return code
     except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
-        print(f"oit-checker: error: {exc.render(lang)}", file=sys.stderr)
+        for each in getattr(exc, "all", [exc]):  # every error of the file, not only the first
+            print(f"oit-checker: error: {each.render(lang)}", file=sys.stderr)
         return Exit.INPUT
     except KeyboardInterrupt:
         print("oit-checker: interrupted", file=sys.stderr)

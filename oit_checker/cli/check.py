@@ -22,7 +22,9 @@ from oit_checker.model import Report
 from oit_checker.rewrite import Rewrite, rewrite_out
 
 if TYPE_CHECKING:
+    from oit_checker.checklist.model import Checklist
     from oit_checker.settings import RunSettings
+    from oit_checker.submission.load import Submission
 
 
 def add_parser(sub: Any) -> None:
@@ -118,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     from oit_checker.cli.progress import Progress
     from oit_checker.engine import run_check
     from oit_checker.reportfile import load_report
-    from oit_checker.submission.load import load_submission, validate_against
+    from oit_checker.submission.load import load_submission
     from oit_checker.waivers import load_waivers
 
     settings = settings_from(args)
@@ -132,9 +134,16 @@ def run(args: argparse.Namespace) -> int:
     )
     baseline = load_report(args.baseline) if args.baseline else None
     output_pairs(args)  # a usage error must come before the crawl, not after
-    sub = load_submission(args.submission, main_site=args.main_site, agency=args.agency)
-    checklist = pick_checklist(args.checklist, sub.checklist, year=sub.year)
-    validate_against(sub, checklist)
+    picked: list[Checklist] = []
+
+    def pick(s: Submission) -> Checklist:
+        picked.append(pick_checklist(args.checklist, s.checklist, year=s.year))
+        return picked[-1]
+
+    sub = load_submission(
+        args.submission, main_site=args.main_site, agency=args.agency, checklist=pick
+    )
+    checklist = picked[-1] if picked else pick(sub)
     waivers = load_waivers(args.waivers) if args.waivers else ()
     with Progress() as progress:
         report = asyncio.run(

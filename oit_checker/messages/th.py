@@ -245,3 +245,28 @@ ERRORS["file too large for a YAML input ({size} characters; at most {limit})"] =
 ERRORS["the YAML expands too far (aliases or nesting): {detail}"] = (
     "YAML ขยายตัวมากเกินไป (alias หรือการซ้อนลึก): {detail}"
 )
+
+ERRORS.update(
+    {
+        "file not found": "ไม่พบไฟล์ (ตรวจชื่อไฟล์และโฟลเดอร์)",
+        "no permission to read the file": "ไม่มีสิทธิ์อ่านไฟล์นี้",
+        "this is a folder, not a file": "นี่เป็นโฟลเดอร์ ไม่ใช่ไฟล์",
+        "a tab character at column {column}: YAML indents with spaces only "
+        "(replace the tab with spaces)": "มีอักขระแท็บ (Tab) ที่คอลัมน์ {column}: YAML ต้องย่อหน้าด้วยเว้นวรรคเท่านั้น (แทนแท็บด้วยเว้นวรรค)",
+        "unknown key {key!r} (did you mean {hint!r}?)": "ไม่รู้จักคีย์ {key!r} (หมายถึง {hint!r} หรือไม่?)",
+        "unsupported file type {suffix!r} (use .yaml, .csv or .xlsx)": "ไม่รองรับไฟล์ชนิด {suffix!r} (ใช้ .yaml, .csv หรือ .xlsx)",
+        "this is a web address, not a submission file: to build one from the website, "
+        "run: oit-checker discover {value} --year 2568 -o submission.yaml": "นี่คือที่อยู่เว็บไซต์ ไม่ใช่ไฟล์รายการส่ง: ถ้าต้องการสร้างไฟล์จากเว็บไซต์ ให้รัน oit-checker discover {value} --year 2568 -o submission.yaml",
+        "{value!r} is not a URL (it must start with http:// or https://)": "{value!r} ไม่ใช่ URL (ต้องขึ้นต้นด้วย http:// หรือ https://)",
+        "no table of items and URLs found{where}: give a header row with {headers}": "ไม่พบตารางข้อและ URL{where}: ใส่แถวหัวตารางที่มีคอลัมน์ {headers}",
+        "file too large for a submission ({size} bytes; at most {limit})": "ไฟล์ใหญ่เกินกว่าจะเป็นไฟล์รายการส่ง ({size} ไบต์; ไม่เกิน {limit})",
+    }
+)
+
+ERRORS.update(
+    {
+        "the main website is unknown: fill the row 'เว็บไซต์หลัก' (main website) above the "
+        "table, or use --main-site": "ไม่ทราบเว็บไซต์หลักของหน่วยงาน: กรอกแถว 'เว็บไซต์หลัก' เหนือตาราง หรือใช้ --main-site",
+        "no item has a URL yet: fill the URL column ({named} items listed)": "ยังไม่มีข้อใดมี URL: กรอกคอลัมน์ URL (มีรายการ {named} ข้อ)",
+    }
+)

@@ -9,17 +9,34 @@ exit 2 before anything is fetched. No network here.
 from __future__ import annotations
 
 import csv
+import difflib
 import io
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from oit_checker.checklist.model import Checklist
-from oit_checker.errors import SubmissionError
+from oit_checker.errors import InputError, SubmissionError, raise_all, read_problem
 from oit_checker.itemid import normalize_item_id
+from oit_checker.submission.table import (
+    HYPERLINK_FORMULA,
+    MAX_COLS,
+    MAX_ROWS,
+    Cell,
+    Row,
+    Sheet,
+    Table,
+    leading_id,
+    read_table,
+    split_urls,
+)
+from oit_checker.thaitext import thai_digits_to_arabic
 from oit_checker.urls import BadURL, normalize
 from oit_checker.yamlmarks import parse as parse_yaml
 
+DID_YOU_MEAN = "unknown key {key!r} (did you mean {hint!r}?)"
 TOP_KEYS = {"agency", "main_site", "checklist", "year", "items", "note"}
 
 
@@ -29,6 +46,7 @@ class SubmittedItem:
     urls: tuple[str, ...]
     line: int | None = None
     raw_id: str = ""
+    field: str = ""  # where the item's first URL was: "items.O1", "ITA!C5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,59 +63,107 @@ class Submission:
 
 
 def load_submission(
-    path: str | Path, *, main_site: str | None = None, agency: str | None = None
+    path: str | Path,
+    *,
+    main_site: str | None = None,
+    agency: str | None = None,
+    checklist: Callable[[Submission], Checklist] | None = None,
 ) -> Submission:
-    """Load any supported format; ``main_site``/``agency`` fill what the file lacks."""
+    """Load any supported format; ``main_site``/``agency`` fill what the file lacks.
+
+    Every error of the file is collected and raised together (``InputError.all``); with
+    ``checklist`` (submission → its checklist) the item ids are checked against it in the
+    same pass, so an unknown item and a bad URL show up in one run."""
+    sub, errors = read_submission(path, main_site=main_site, agency=agency)
+    if checklist is not None and sub.items:
+        errors += item_errors(sub, checklist(sub))
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return sub
+
+
+def read_submission(
+    path: str | Path, *, main_site: str | None = None, agency: str | None = None
+) -> tuple[Submission, list[InputError]]:
+    """The submission as far as it could be read, and every error found in it (a file that
+    cannot be read at all still raises)."""
+    if re.match(r"(?i)https?://", str(path)):
+        raise SubmissionError(
+            "this is a web address, not a submission file: to build one from the website, "
+            "run: oit-checker discover {value} --year 2568 -o submission.yaml",
+            file=str(path),
+            params={"value": str(path)},
+        )
     p = Path(path)
     file = str(p)
     suffix = p.suffix.lower()
+    errors: list[InputError] = []
     try:
         if suffix in (".yaml", ".yml"):
-            sub = _from_yaml(p.read_text(encoding="utf-8-sig"), file)
+            sub = _from_yaml(p.read_text(encoding="utf-8-sig"), file, errors)
         elif suffix == ".csv":
-            sub = _from_rows(_csv_rows(p.read_bytes(), file), file)
+            sub = _from_table(read_table([_csv_sheet(p.read_bytes(), file)], file), file, errors)
         elif suffix in (".xlsx", ".xlsm"):
-            sub = _from_rows(_xlsx_rows(p, file), file)
+            sub = _from_table(read_table(_xlsx_sheets(p, file), file), file, errors)
         else:
-            raise SubmissionError("unsupported file type (use .yaml, .csv or .xlsx)", file=file)
+            raise SubmissionError(
+                "unsupported file type {suffix!r} (use .yaml, .csv or .xlsx)",
+                file=file,
+                params={"suffix": suffix or p.name},
+            )
     except OSError as exc:
-        raise SubmissionError(
-            "cannot read file: {detail}", file=file, params={"detail": exc.strerror or str(exc)}
-        ) from exc
+        template, params = read_problem(exc)
+        raise SubmissionError(template, file=file, params=params) from exc
     except UnicodeDecodeError as exc:
         raise SubmissionError(
             "not UTF-8 text: {detail}", file=file, params={"detail": exc.reason}
         ) from exc
     if main_site:
-        sub = replace(sub, main_site=_url(main_site, "--main-site", None, "main_site"))
+        try:
+            sub = replace(sub, main_site=_url(main_site, "--main-site", None, "main_site"))
+        except SubmissionError as exc:
+            errors.append(exc)
     if agency:
         sub = replace(sub, agency=agency)
-    if not sub.main_site:
-        raise SubmissionError(
-            "the main website is unknown: add 'main_site:' or --main-site",
-            file=file,
-            field="main_site",
+    if not sub.main_site and not any(e.field == "main_site" for e in errors):
+        errors.append(
+            SubmissionError(
+                "the main website is unknown: add 'main_site:' or --main-site"
+                if suffix in (".yaml", ".yml")
+                else "the main website is unknown: fill the row 'เว็บไซต์หลัก' "
+                "(main website) above the table, or use --main-site",
+                file=file,
+                field="main_site",
+            )
         )
-    return sub
+    return sub, errors
 
 
 def validate_against(sub: Submission, checklist: Checklist) -> None:
-    """Unknown item ids are input errors (exit 2), with a did-you-mean list of valid ids."""
+    """Unknown item ids are input errors (exit 2), every one of them at once."""
+    raise_all(item_errors(sub, checklist))
+
+
+def item_errors(sub: Submission, checklist: Checklist) -> list[InputError]:
+    """One error per submitted item id that the checklist does not have (did-you-mean)."""
     known = set(checklist.item_ids)
+    errors: list[InputError] = []
     for item in sub.items:
         if item.id not in known:
-            raise SubmissionError(
-                "item {item!r} is not in checklist {checklist} (items {first}–{last})",
-                params={
-                    "item": item.raw_id or item.id,
-                    "checklist": checklist.id,
-                    "first": checklist.items[0].id,
-                    "last": checklist.items[-1].id,
-                },
-                file=sub.path,
-                line=item.line,
-                field="items",
+            errors.append(
+                SubmissionError(
+                    "item {item!r} is not in checklist {checklist} (items {first}–{last})",
+                    params={
+                        "item": item.raw_id or item.id,
+                        "checklist": checklist.id,
+                        "first": checklist.items[0].id,
+                        "last": checklist.items[-1].id,
+                    },
+                    file=sub.path,
+                    line=item.line,
+                    field=item.field or "items",
+                )
             )
+    return errors
 
 
 def _url(value: Any, file: str, line: int | None, field: str) -> str:
@@ -120,7 +186,7 @@ def _url(value: Any, file: str, line: int | None, field: str) -> str:
         ) from exc
 
 
-def _from_yaml(text: str, file: str) -> Submission:
+def _from_yaml(text: str, file: str, errors: list[InputError]) -> Submission:
     doc = parse_yaml(text, file, SubmissionError, key_field="items.{key}")
     data = doc.data
     if not isinstance(data, dict):
@@ -129,38 +195,56 @@ def _from_yaml(text: str, file: str) -> Submission:
         )
     for key in data:
         if key not in TOP_KEYS:
-            raise SubmissionError(
-                "unknown key {key!r}",
-                file=file,
-                line=doc.line((key,)),
-                field=str(key),
-                params={"key": key},
+            near = difflib.get_close_matches(str(key), sorted(TOP_KEYS), n=1)
+            errors.append(
+                SubmissionError(
+                    DID_YOU_MEAN if near else "unknown key {key!r}",
+                    file=file,
+                    line=doc.line((key,)),
+                    field=str(key),
+                    params={"key": key, **({"hint": near[0]} if near else {})},
+                )
             )
     items_raw = data.get("items")
     if not isinstance(items_raw, dict) or not items_raw:
-        raise SubmissionError(
-            "'items' must map item ids to URLs (e.g. O1: https://…)",
-            file=file,
-            line=doc.line(("items",)),
-            field="items",
+        errors.append(
+            SubmissionError(
+                "'items' must map item ids to URLs (e.g. O1: https://…)",
+                file=file,
+                line=doc.line(("items",)),
+                field="items",
+            )
         )
-    main_site = data.get("main_site")
-    main = _url(main_site, file, doc.line(("main_site",)), "main_site") if main_site else ""
+        items_raw = {}
+    main = ""
+    if data.get("main_site"):
+        try:
+            main = _url(data["main_site"], file, doc.line(("main_site",)), "main_site")
+        except SubmissionError as exc:
+            errors.append(exc)
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or not 2500 <= year <= 2700):
-        raise SubmissionError(
-            "'year' must be a Buddhist-Era year such as 2568",
-            file=file,
-            line=doc.line(("year",)),
-            field="year",
+        errors.append(
+            SubmissionError(
+                "'year' must be a Buddhist-Era year such as 2568",
+                file=file,
+                line=doc.line(("year",)),
+                field="year",
+            )
         )
-    rows: list[tuple[Any, Any, int | None, str]] = []
+        year = None
+    rows: list[Row] = []
     for key, value in items_raw.items():
         values = value if isinstance(value, list) else [value]
         for i, v in enumerate(values):
             path = ("items", key, i) if isinstance(value, list) else ("items", key)
-            rows.append((key, v, doc.line(path), f"items.{key}"))
-    sub = _from_rows(rows, file, keyed=True)
+            line = doc.line(path) or 0
+            if isinstance(v, str) and v.strip():  # several URLs in one value: line breaks
+                for url in split_urls(Cell(v))[0] or [v]:
+                    rows.append(Row(str(key), url, line, f"items.{key}"))
+            else:
+                rows.append(Row(str(key), v, line, f"items.{key}"))
+    sub = _from_rows(rows, file, errors, keyed=True)
     return replace(
         sub,
         main_site=main,
@@ -170,50 +254,117 @@ def _from_yaml(text: str, file: str) -> Submission:
     )
 
 
+def _from_table(table: Table, file: str, errors: list[InputError]) -> Submission:
+    """Rows of a CSV/workbook table plus its agency block (หน่วยงาน, เว็บไซต์หลัก, ปี)."""
+    errors.extend(table.errors)
+    if table.named and not table.rows and not table.errors:
+        errors.append(
+            SubmissionError(
+                "no item has a URL yet: fill the URL column ({named} items listed)",
+                file=file,
+                line=1,
+                params={"named": table.named},
+            )
+        )
+    sub = _from_rows(table.rows, file, errors)
+    meta = table.meta
+    if "agency" in meta:
+        sub = replace(sub, agency=meta["agency"][0])
+    if "main_site" in meta and meta["main_site"][0].strip().lower() not in PLACEHOLDERS:
+        value, line, where = meta["main_site"]
+        try:
+            sub = replace(sub, main_site=_url(value, file, line, where))
+        except SubmissionError as exc:
+            errors.append(exc)
+    if "checklist" in meta:
+        sub = replace(sub, checklist=meta["checklist"][0])
+    if "year" in meta:
+        value, line, where = meta["year"]
+        digits = thai_digits_to_arabic(value).strip().removesuffix(".0")
+        if digits.isdigit() and 2500 <= int(digits) <= 2700:
+            sub = replace(sub, year=int(digits))
+        else:
+            errors.append(
+                SubmissionError(
+                    "'year' must be a Buddhist-Era year such as 2568",
+                    file=file,
+                    line=line,
+                    field=where,
+                )
+            )
+    return sub
+
+
 def _from_rows(
-    rows: list[tuple[Any, Any, int | None, str]], file: str, keyed: bool = False
+    rows: list[Row], file: str, errors: list[InputError], keyed: bool = False
 ) -> Submission:
     items: dict[str, list[str]] = {}
     lines: dict[str, int | None] = {}
     raws: dict[str, str] = {}
-    for raw_id, url, line, field in rows:
-        item_id = normalize_item_id(str(raw_id))
+    fields: dict[str, str] = {}
+    for row in rows:
+        raw_id, url, line, field = row.raw_id, row.url, row.line or None, row.field
+        item_id = normalize_item_id(str(raw_id)) or (None if keyed else leading_id(str(raw_id)))
         if item_id is None:
-            raise SubmissionError(
-                "{value!r} is not an item id such as O12",
-                params={"value": raw_id},
-                file=file,
-                line=line,
-                field=field if keyed else "item",
+            errors.append(
+                SubmissionError(
+                    "{value!r} is not an item id such as O12",
+                    params={"value": raw_id},
+                    file=file,
+                    line=line,
+                    field=field,
+                )
             )
+            continue
         if keyed and item_id in items and raws[item_id] != str(raw_id):
-            raise SubmissionError(
-                "duplicate item {item}: {a!r} (line {first}) and {b!r}",
-                params={"item": item_id, "a": raws[item_id], "first": lines[item_id], "b": raw_id},
-                file=file,
-                line=line,
-                field=field,
+            errors.append(
+                SubmissionError(
+                    "duplicate item {item}: {a!r} (line {first}) and {b!r}",
+                    params={
+                        "item": item_id,
+                        "a": raws[item_id],
+                        "first": lines[item_id],
+                        "b": raw_id,
+                    },
+                    file=file,
+                    line=line,
+                    field=field,
+                )
             )
-        norm = _url(url, file, line, field if keyed else "url")
+            continue
+        try:
+            norm = _url(url, file, line, field)
+        except SubmissionError as exc:
+            errors.append(exc)
+            continue
         items.setdefault(item_id, [])
         if norm not in items[item_id]:
             items[item_id].append(norm)
         lines.setdefault(item_id, line)
         raws.setdefault(item_id, str(raw_id))
-    out = tuple(SubmittedItem(i, tuple(u), lines[i], raws[i]) for i, u in items.items())
+        fields.setdefault(item_id, field)
+    out = tuple(SubmittedItem(i, tuple(u), lines[i], raws[i], fields[i]) for i, u in items.items())
+    if not out and not errors:
+        errors.append(SubmissionError("no rows (expected columns item,url)", file=file, line=1))
     return Submission(agency="", main_site="", items=out, path=file)
 
 
-def _csv_rows(data: bytes, file: str) -> list[tuple[Any, Any, int | None, str]]:
+PLACEHOLDERS = {"https://", "http://", "-"}  # the template's unfilled main-site cell
+MAX_TABLE_BYTES = 20 * 1024 * 1024  # a submission workbook is kilobytes
+
+
+def _csv_sheet(data: bytes, file: str) -> Sheet:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Excel on Thai Windows saves CSV as windows-874 (a few byte values are unassigned)
         text = data.decode("cp874", errors="replace")
     reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[tuple[Any, Any, int | None, str]] = []
     try:
-        numbered = list(enumerate(reader, start=1))
+        rows = [
+            tuple(Cell(c.strip()) for c in row[:MAX_COLS])
+            for _, row in zip(range(MAX_ROWS), reader, strict=False)
+        ]
     except csv.Error as exc:
         raise SubmissionError(
             "not a readable CSV file: {detail}",
@@ -221,43 +372,64 @@ def _csv_rows(data: bytes, file: str) -> list[tuple[Any, Any, int | None, str]]:
             line=reader.line_num or 1,
             params={"detail": str(exc)},
         ) from None
-    for n, row in numbered:
-        cells = [c.strip() for c in row]
-        if not any(cells) or cells[0].startswith("#"):
-            continue
-        if n == 1 and cells[0].lower() in ("item", "ข้อ", "id"):
-            continue
-        if len(cells) < 2:
-            raise SubmissionError(
-                "each row needs two columns: item,url", file=file, line=n, field="url"
-            )
-        rows.append((cells[0], cells[1], n, "item"))
-    if not rows:
-        raise SubmissionError("no rows (expected columns item,url)", file=file, line=1)
-    return rows
+    return Sheet("", tuple(rows))
 
 
-def _xlsx_rows(p: Path, file: str) -> list[tuple[Any, Any, int | None, str]]:
+def _xlsx_sheets(p: Path, file: str) -> list[Sheet]:
+    """Every sheet's cells as text, with hyperlink targets (a cell's link or its
+    ``=HYPERLINK("url", "คลิก")`` formula; the cached value gives the shown text)."""
+    import warnings
     import zipfile
 
     from openpyxl import load_workbook
 
+    if p.stat().st_size > MAX_TABLE_BYTES:
+        raise SubmissionError(
+            "file too large for a submission ({size} bytes; at most {limit})",
+            file=file,
+            params={"size": p.stat().st_size, "limit": MAX_TABLE_BYTES},
+        )
     try:
-        wb = load_workbook(p, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns on every unknown extension
+            formulas = load_workbook(p, data_only=False)
+            values = load_workbook(p, data_only=True, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise SubmissionError(
             "not a readable .xlsx workbook: {detail}", file=file, params={"detail": str(exc)}
         ) from exc
+    sheets = []
     try:
-        ws = wb.worksheets[0]
-        rows: list[tuple[Any, Any, int | None, str]] = []
-        for n, row in enumerate(ws.iter_rows(values_only=True, max_col=2), start=1):
-            cells = ["" if c is None else str(c).strip() for c in row] + ["", ""]
-            if not cells[0] or (n == 1 and cells[0].lower() in ("item", "ข้อ", "id")):
-                continue
-            rows.append((cells[0], cells[1], n, "item"))
+        for ws, wv in zip(formulas.worksheets, values.worksheets, strict=False):
+            shown = [
+                tuple(row)
+                for row in wv.iter_rows(values_only=True, max_row=MAX_ROWS, max_col=MAX_COLS)
+            ]
+            rows = []
+            bound = {"max_row": min(ws.max_row, MAX_ROWS), "max_col": min(ws.max_column, MAX_COLS)}
+            for r, row in enumerate(ws.iter_rows(**bound)):
+                cells = []
+                for c, cell in enumerate(row):
+                    value = shown[r][c] if r < len(shown) and c < len(shown[r]) else None
+                    link = cell.hyperlink.target if cell.hyperlink is not None else ""
+                    raw = cell.value
+                    if isinstance(raw, str) and (m := HYPERLINK_FORMULA.match(raw)):
+                        link = link or m[1]
+                        if value is None:
+                            value = ""
+                    elif value is None and isinstance(raw, str) and not raw.startswith("="):
+                        value = raw
+                    cells.append(Cell(_cell_text(value), link or ""))
+                rows.append(tuple(cells))
+            sheets.append(Sheet(ws.title, tuple(rows)))
     finally:
-        wb.close()
-    if not rows:
-        raise SubmissionError("no rows (expected columns item,url)", file=file, line=1)
-    return rows
+        values.close()
+    return sheets
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

@@ -30,7 +30,7 @@ def test_bad_input_exits_2_with_file_line_and_field(tmp_path, capsys):
         encoding="utf-8",
     )
     assert main(["check", str(sub), "--today", TODAY]) == 2
-    assert f"{sub}:4: items:" in capsys.readouterr().err
+    assert f"{sub}:4: items.O31:" in capsys.readouterr().err
     assert main(["check", str(tmp_path / "none.yaml")]) == 2
     assert main(["check", str(sub), "--checklist", "ita-1999"]) == 2
     assert "ไม่รู้จักเกณฑ์ 'ita-1999'" in capsys.readouterr().err  # Thai by default
