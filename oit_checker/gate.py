@@ -46,11 +46,50 @@ class Comparison:
     score_change: float = 0.0
 
 
+Reason = tuple[str, tuple[tuple[str, object], ...]]  # English template (the id), params
+
+# Thai texts of the gate's reasons (the English template is the id, as for input errors)
+REASONS_TH = {
+    "OIT {score} < {bar}": "คะแนน OIT {score} ต่ำกว่า {bar}",
+    "OIT (max) {score} < {bar}": "คะแนน OIT สูงสุดที่เป็นไปได้ {score} ต่ำกว่า {bar}",
+    "{item} is {state}": "ข้อ {item} {state}",
+    "{n} manual items > {bar}: {items}": "ข้อที่ต้องตรวจเอง {n} ข้อ เกิน {bar}: {items}",
+    "{n} risk items > {bar}: {items}": "ข้อเสี่ยง {n} ข้อ เกิน {bar}: {items}",
+    "new failures since the baseline: {items}": "ข้อที่ไม่ผ่านใหม่เมื่อเทียบกับรายงานก่อนหน้า: {items}",
+    "below {bar}: {agencies}": "หน่วยงานที่ได้คะแนนต่ำกว่า {bar}: {agencies}",
+}
+
+
+def _reason(template: str, **params: object) -> Reason:
+    return template, tuple(params.items())
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     ok: bool
-    reasons: tuple[str, ...]
+    found: tuple[Reason, ...]
     comparison: Comparison | None = field(default=None)
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        """The reasons in English (logs, tests); :meth:`lines` gives them in a language."""
+        return self.lines("en")
+
+    def lines(self, lang: str = "th") -> tuple[str, ...]:
+        from oit_checker.i18n import status_label
+
+        out = []
+        for template, params in self.found:
+            values = dict(params)
+            if lang == "th":
+                template = REASONS_TH.get(template, template)
+                if "state" in values:
+                    state = str(values["state"])
+                    values["state"] = (
+                        "ไม่มีในรายงาน" if state == "absent" else (status_label(state, "th"))
+                    )
+            out.append(template.format(**values))
+        return tuple(out)
 
     @property
     def exit_code(self) -> Exit:
@@ -84,35 +123,66 @@ def compare(report: Report, baseline: Report) -> Comparison:
 
 
 def judge(report: Report, policy: Policy, baseline: Report | None = None) -> Verdict:
-    reasons: list[str] = []
+    reasons: list[Reason] = []
     if policy.fail_under is not None and report.oit_score < policy.fail_under:
-        reasons.append(f"OIT {report.oit_score:.2f} < {policy.fail_under:.2f}")
+        reasons.append(
+            _reason(
+                "OIT {score} < {bar}",
+                score=f"{report.oit_score:.2f}",
+                bar=f"{policy.fail_under:.2f}",
+            )
+        )
     if policy.fail_under_max is not None and report.oit_score_max < policy.fail_under_max:
-        reasons.append(f"OIT (max) {report.oit_score_max:.2f} < {policy.fail_under_max:.2f}")
+        reasons.append(
+            _reason(
+                "OIT (max) {score} < {bar}",
+                score=f"{report.oit_score_max:.2f}",
+                bar=f"{policy.fail_under_max:.2f}",
+            )
+        )
     by_id = {i.id: i for i in report.items}
     for item_id in policy.require:
         item = by_id.get(item_id)
         if item is None or item.status is not ItemStatus.PASS:
             state = item.status.value if item else "absent"
-            reasons.append(f"{item_id} is {state}")
+            reasons.append(_reason("{item} is {state}", item=item_id, state=state))
     if policy.max_manual is not None:
         manual = [i.id for i in report.items if i.status is ItemStatus.MANUAL]
         if len(manual) > policy.max_manual:
-            reasons.append(f"{len(manual)} manual items > {policy.max_manual}: {', '.join(manual)}")
+            reasons.append(
+                _reason(
+                    "{n} manual items > {bar}: {items}",
+                    n=len(manual),
+                    bar=policy.max_manual,
+                    items=", ".join(manual),
+                )
+            )
     if policy.max_risk is not None:
         risky = [i.id for i in report.items if i.status is ItemStatus.RISK]
         if len(risky) > policy.max_risk:
-            reasons.append(f"{len(risky)} risk items > {policy.max_risk}: {', '.join(risky)}")
+            reasons.append(
+                _reason(
+                    "{n} risk items > {bar}: {items}",
+                    n=len(risky),
+                    bar=policy.max_risk,
+                    items=", ".join(risky),
+                )
+            )
     comparison = compare(report, baseline) if baseline is not None else None
     if comparison and comparison.new_failures:
-        reasons.append(f"new failures since the baseline: {', '.join(comparison.new_failures)}")
-    return Verdict(ok=not reasons, reasons=tuple(reasons), comparison=comparison)
+        reasons.append(
+            _reason(
+                "new failures since the baseline: {items}",
+                items=", ".join(comparison.new_failures),
+            )
+        )
+    return Verdict(ok=not reasons, found=tuple(reasons), comparison=comparison)
 
 
 def judge_night(night: NightSummary, fail_under: float | None) -> Verdict:
     """``nightly --fail-under``: every agency's pessimistic OIT score must reach the bar."""
     if fail_under is None:
-        return Verdict(ok=True, reasons=())
+        return Verdict(ok=True, found=())
     below = [a.name for a in night.agencies if a.report.oit_score < fail_under]
-    reasons = (f"below {fail_under}: {', '.join(below)}",) if below else ()
-    return Verdict(ok=not below, reasons=reasons)
+    found = (_reason("below {bar}: {agencies}", bar=fail_under, agencies=", ".join(below)),)
+    return Verdict(ok=not below, found=found if below else ())

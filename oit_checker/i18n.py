@@ -59,6 +59,12 @@ def error_text(template: str, params: Mapping[str, Any], lang: str = "th") -> st
         return template
 
 
+def say(lang: str, th: str, en: str) -> str:
+    """One line of a command's own output (status lines, summaries) in ``lang``: both texts
+    stand side by side at the call site, so neither can be forgotten."""
+    return en if lang == "en" else th
+
+
 def default_lang() -> str:
     """``OIT_LANG`` when set to a known language, else Thai."""
     import os

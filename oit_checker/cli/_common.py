@@ -150,6 +150,12 @@ def settings_from(args: argparse.Namespace) -> RunSettings:
             "ocr": getattr(args, "ocr", None),
         }
     )
+    if settings.browser == "always":
+        from oit_checker.fetch.browser import browser_problem
+
+        why = browser_problem(settings.browser_path)
+        if why:
+            raise UsageError("--browser always: {detail}", {"detail": why})
     if settings.ocr == "always":
         from oit_checker.extract.ocr import HOW_TO_ENABLE, problem
 

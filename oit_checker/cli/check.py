@@ -17,6 +17,7 @@ from oit_checker.cli._common import (
     settings_from,
 )
 from oit_checker.errors import UsageError
+from oit_checker.i18n import say
 from oit_checker.itemid import normalize_item_id
 from oit_checker.model import Report
 from oit_checker.rewrite import Rewrite, rewrite_out
@@ -96,7 +97,9 @@ def _require(value: str | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _with_screenshots(report: Report, out: Path, rewrites: list[Rewrite]) -> Report:
+def _with_screenshots(
+    report: Report, out: Path, rewrites: list[Rewrite], lang: str = "th"
+) -> Report:
     """Evidence pictures of every submitted URL (fetched at the staging copy under --rewrite)."""
     from oit_checker.fetch.browser import capture
 
@@ -106,7 +109,8 @@ def _with_screenshots(report: Report, out: Path, rewrites: list[Rewrite]) -> Rep
     wanted = [(f"{i.id}-{n}", u) for i in report.items for n, u in enumerate(i.urls, start=1)]
     shots, problem = capture([(label, fetch_url(u)) for label, u in wanted], out)
     if problem:
-        print(f"oit-checker: screenshots skipped: {problem}", file=sys.stderr)
+        text = say(lang, f"ข้ามการถ่ายภาพหน้าจอ: {problem}", f"screenshots skipped: {problem}")
+        print(f"oit-checker: {text}", file=sys.stderr)
     by_fetch = {s.url: s for s in shots}
     pairs = [(u, by_fetch[fetch_url(u)]) for _, u in wanted if fetch_url(u) in by_fetch]
     return dataclasses.replace(report, screenshots=tuple((u, s.path, s.jpeg_b64) for u, s in pairs))
@@ -144,6 +148,17 @@ def run(args: argparse.Namespace) -> int:
         args.submission, main_site=args.main_site, agency=args.agency, checklist=pick
     )
     checklist = picked[-1] if picked else pick(sub)
+    unknown = [i for i in policy.require if i not in checklist.item_ids]
+    if unknown:  # a usage error: say so before crawling the whole site
+        raise UsageError(
+            "--require: {items} not in checklist {checklist} (items {first}–{last})",
+            {
+                "items": ", ".join(unknown),
+                "checklist": checklist.id,
+                "first": checklist.item_ids[0],
+                "last": checklist.item_ids[-1],
+            },
+        )
     waivers = load_waivers(args.waivers) if args.waivers else ()
     with Progress() as progress:
         report = asyncio.run(
@@ -157,20 +172,24 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     if args.screenshots:
-        report = _with_screenshots(report, Path(args.screenshots), rewrites)
+        report = _with_screenshots(report, Path(args.screenshots), rewrites, settings.lang)
     written = emit(report, args, settings.lang)
     _ocr_hint(report, settings)
     verdict = gate.judge(report, policy, baseline)
+    lang = settings.lang
     if verdict.comparison is not None:
         c = verdict.comparison
-        print(
-            f"oit-checker: since the baseline: new failures: {', '.join(c.new_failures) or '-'}; "
-            f"fixed: {', '.join(c.fixed) or '-'}; still failing: "
-            f"{', '.join(c.persisting) or '-'}; OIT {c.score_change:+.2f}",
-            file=sys.stderr,
+        new, fixed, still = (", ".join(x) or "-" for x in (c.new_failures, c.fixed, c.persisting))
+        text = say(
+            lang,
+            f"เทียบกับรายงานก่อนหน้า: ไม่ผ่านใหม่ {new}; แก้แล้ว {fixed}; ยังไม่ผ่าน {still}; "
+            f"OIT {c.score_change:+.2f}",
+            f"since the baseline: new failures: {new}; fixed: {fixed}; still failing: {still}; "
+            f"OIT {c.score_change:+.2f}",
         )
-    for reason in verdict.reasons:
-        print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
+        print(f"oit-checker: {text}", file=sys.stderr)
+    for reason in verdict.lines(lang):
+        print(f"oit-checker: {say(lang, 'ไม่ผ่านเกณฑ์', 'gate failed')}: {reason}", file=sys.stderr)
     return written or verdict.exit_code  # an output that was not written outranks the gate
 
 

@@ -9,7 +9,7 @@ from oit_checker.gate import Exit
 
 if TYPE_CHECKING:
     from rich.console import Console
-from oit_checker.i18n import LANGS
+from oit_checker.i18n import LANGS, default_lang, say
 
 
 def add_parser(sub: Any) -> None:
@@ -17,14 +17,31 @@ def add_parser(sub: Any) -> None:
     inner = p.add_subparsers(dest="action", metavar="ACTION")
     inner.required = True
     ls = inner.add_parser("list", help="shipped checklists with completeness and certainty")
+    ls.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     ls.set_defaults(run=run_list)
     show = inner.add_parser("show", help="every item of a checklist with its rules")
     show.add_argument("checklist", metavar="ID|PATH")
-    show.add_argument("--lang", choices=LANGS, default="th")
+    show.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     show.set_defaults(run=run_show)
     val = inner.add_parser("validate", help="validate checklist files (exit 2 if one is invalid)")
     val.add_argument("paths", nargs="+", metavar="PATH")
+    val.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     val.set_defaults(run=run_validate)
+
+
+STATES_TH = {
+    "complete": "ครบทุกข้อ",
+    "partial": "ยังไม่ครบทุกข้อ",
+    "confirmed": "ยืนยันจากคู่มือ",
+    "inferred": "อนุมาน",
+    "provisional": "ฉบับร่าง",
+    "mixed": "ยืนยันบางส่วน อนุมานบางส่วน",
+    "medium": "ปานกลาง",
+}
+
+
+def _state(value: str, lang: str) -> str:
+    return value if lang == "en" else STATES_TH.get(value, value)
 
 
 def _console() -> Console:
@@ -38,10 +55,21 @@ def run_list(args: argparse.Namespace) -> int:
 
     from oit_checker.checklist.load import load_checklist, shipped_ids
 
-    t = Table("id", "year", "items", "completeness", "certainty", "title")
+    lang = args.lang or default_lang()
+    heads = ("รหัส", "ปี", "จำนวนข้อ", "ความครบถ้วน", "ความแน่นอน", "ชื่อเกณฑ์")
+    t = Table(
+        *(("id", "year", "items", "completeness", "certainty", "title") if lang == "en" else heads)
+    )
     for cid in shipped_ids():
         c = load_checklist(cid)
-        t.add_row(c.id, str(c.year), str(len(c.items)), c.completeness, c.certainty, c.title)
+        t.add_row(
+            c.id,
+            str(c.year),
+            str(len(c.items)),
+            _state(c.completeness, lang),
+            _state(c.certainty, lang),
+            c.title,
+        )
     _console().print(t)
     return Exit.OK
 
@@ -52,9 +80,10 @@ def run_show(args: argparse.Namespace) -> int:
     from oit_checker.checklist.load import load_checklist
 
     c = load_checklist(args.checklist)
+    args.lang = args.lang or default_lang()
     th = args.lang == "th"
     console = _console()
-    state = f"{c.completeness}, {c.certainty}"
+    state = f"{_state(c.completeness, args.lang)}, {_state(c.certainty, args.lang)}"
     console.print(
         f"{c.id} — {c.title} ({'ปีงบประมาณ' if th else 'fiscal year'} {c.year}; {state})",
         markup=False,
@@ -87,11 +116,29 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    """Validate every file given (pre-commit passes several); the first invalid one raises."""
-    from oit_checker.checklist.load import load_checklist
+    """Validate every file given (pre-commit passes several) and report every error of each,
+    not only the first; exit 2 when any is invalid."""
+    import sys
 
+    from oit_checker.checklist.load import load_checklist
+    from oit_checker.errors import InputError
+
+    lang = args.lang or default_lang()
+    bad = 0
     for path in args.paths:
-        c = load_checklist(path)
+        try:
+            c = load_checklist(path)
+        except InputError as exc:
+            bad += 1
+            for each in exc.all:
+                print(f"oit-checker: error: {each.render(lang)}", file=sys.stderr)
+            continue
         rules = sum(len(i.checks) for i in c.items)
-        print(f"{path}: OK — {c.id}, {len(c.items)} items, {rules} rules")
-    return Exit.OK
+        print(
+            say(
+                lang,
+                f"{path}: ถูกต้อง — {c.id}, {len(c.items)} ข้อ, {rules} กฎ",
+                f"{path}: OK — {c.id}, {len(c.items)} items, {rules} rules",
+            )
+        )
+    return Exit.INPUT if bad else Exit.OK

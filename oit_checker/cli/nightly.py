@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from oit_checker import gate
 from oit_checker.cli._common import add_run_flags, settings_from, show_progress
 from oit_checker.gate import Exit
+from oit_checker.i18n import LANGS, default_lang, say
 from oit_checker.settings import bangkok_today
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ def add_parser(sub: Any) -> None:
     h = sub.add_parser("history", help="the trend of one agency")
     h.add_argument("agency")
     h.add_argument("--db", default="history.sqlite")
+    h.add_argument("--lang", choices=LANGS, default=None, help="message language (default th)")
     h.set_defaults(run=run_history)
 
 
@@ -92,7 +94,7 @@ class _Lines:
             self.bar.update(self.task, advance=1, description=o.name[:40])
             return
         if o.skipped:
-            state = "skipped (saved earlier tonight)"
+            state = say(self.lang, "ข้าม (บันทึกไว้แล้วในคืนนี้)", "skipped (saved earlier tonight)")
         elif o.error:
             state = o.error.render(self.lang)
         else:
@@ -113,7 +115,9 @@ def run(args: argparse.Namespace) -> int:
     lang = settings.lang
     entries, problems = load_agencies(args.agencies)
     for problem in problems:  # bad rows are reported and skipped; the rest still run
-        print(f"oit-checker: skipped: {problem.render(lang)}", file=sys.stderr)
+        print(
+            f"oit-checker: {say(lang, 'ข้าม', 'skipped')}: {problem.render(lang)}", file=sys.stderr
+        )
     night = (settings.today or bangkok_today()).isoformat()
     store = Store(args.db)
     try:
@@ -131,14 +135,19 @@ def run(args: argparse.Namespace) -> int:
     for undelivered in notify(summary, settings, webhook=args.webhook, mail_to=args.mail_to):
         print(f"oit-checker: {undelivered}", file=sys.stderr)
     failed = sum(1 for o in outcomes if o.error)
-    print(
-        f"oit-checker: night {night}: {len(summary.agencies)} agencies reported, {failed} failed "
-        f"to load, {len(problems)} rows skipped; {index}",
-        file=sys.stderr,
+    n = len(summary.agencies)
+    line = say(
+        lang,
+        f"คืนวันที่ {night}: รายงาน {n} หน่วยงาน, โหลดไม่ได้ {failed}, ข้าม {len(problems)} แถว; {index}",
+        f"night {night}: {n} agencies reported, {failed} failed to load, "
+        f"{len(problems)} rows skipped; {index}",
     )
+    print(f"oit-checker: {line}", file=sys.stderr)
     verdict = gate.judge_night(summary, args.fail_under)
-    for reason in verdict.reasons:
-        print(f"oit-checker: gate failed: {reason}", file=sys.stderr)
+    for reason in verdict.lines(lang):
+        print(f"oit-checker: {say(lang, 'ไม่ผ่านเกณฑ์', 'gate failed')}: {reason}", file=sys.stderr)
+    if problems or failed:  # bad rows are bad input: the night ran, but the file needs fixing
+        return max(Exit.INPUT, verdict.exit_code)
     return verdict.exit_code
 
 
@@ -150,12 +159,19 @@ def run_history(args: argparse.Namespace) -> int:
         points = store.trend(args.agency)
     finally:
         store.close()
+    lang = getattr(args, "lang", None) or default_lang()
     if not points:
-        print(f"no history for {args.agency!r} in {args.db}", file=sys.stderr)
+        text = say(
+            lang,
+            f"ไม่มีประวัติของ {args.agency!r} ใน {args.db}",
+            f"no history for {args.agency!r} in {args.db}",
+        )
+        print(f"oit-checker: {text}", file=sys.stderr)
         return Exit.OK
     for p in points:
         bar = "█" * int(p.oit_score // 5)
         print(
-            f"{p.night}  OIT {p.oit_score:6.2f}–{p.oit_score_max:6.2f}  fail {p.failing:2d}  {bar}"
+            f"{p.night}  OIT {p.oit_score:6.2f}–{p.oit_score_max:6.2f}  "
+            f"{say(lang, 'ไม่ผ่าน', 'fail')} {p.failing:2d}  {bar}"
         )
     return Exit.OK

@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import os
 import re
 import shutil
 import time
@@ -59,6 +60,23 @@ NO_PLAYWRIGHT = "playwright is not installed (pip install 'oit-checker[browser]'
 
 def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def browser_problem(executable: str = "") -> str:
+    """Why pages cannot be drawn here ("" when they can): ``--browser always`` must say so up
+    front instead of quietly judging script-drawn pages without a browser."""
+    import importlib.util
+
+    if importlib.util.find_spec("playwright") is None:
+        return NO_PLAYWRIGHT
+    if executable:
+        return "" if Path(executable).exists() else f"no browser at {executable}"
+    if chromium_path():
+        return ""
+    home = Path(os.environ.get("PLAYWRIGHT_BROWSERS_PATH", Path.home() / ".cache/ms-playwright"))
+    if any(home.glob("chromium*")):
+        return ""
+    return "Chromium is not installed (apt-get install chromium)"
 
 
 def launch_options(executable: str | None, timeout_s: float) -> dict[str, Any]:

@@ -270,3 +270,10 @@ ERRORS.update(
         "no item has a URL yet: fill the URL column ({named} items listed)": "ยังไม่มีข้อใดมี URL: กรอกคอลัมน์ URL (มีรายการ {named} ข้อ)",
     }
 )
+
+ERRORS.update(
+    {
+        "--require: {items} not in checklist {checklist} (items {first}–{last})": "--require: ไม่มีข้อ {items} ในเกณฑ์ {checklist} (มีข้อ {first}–{last})",
+        "--browser always: {detail}": "--browser always: ยังเปิดเบราว์เซอร์ไม่ได้ — {detail}",
+    }
+)

@@ -16,10 +16,14 @@ def test_gates_exit_1(tmp_path, scenario, capsys):
     sub = submission(tmp_path, scenario.url("/"), {"O25": url, "O1": scenario.url("/gone")})
     assert run_cli(tmp_path, sub, "--fail-under", "50")[0] == 1
     assert run_cli(tmp_path, sub, "--fail-under", "5")[0] == 0
-    assert "gate failed: OIT" in capsys.readouterr().err
+    assert "ไม่ผ่านเกณฑ์: คะแนน OIT" in capsys.readouterr().err  # Thai by default
     assert run_cli(tmp_path, sub, "--require", "o25")[0] == 0
     assert run_cli(tmp_path, sub, "--require", "O25,O1")[0] == 1
-    assert "O1 is fail" in capsys.readouterr().err
+    assert "ข้อ O1 ไม่ผ่าน" in capsys.readouterr().err
+    assert run_cli(tmp_path, sub, "--require", "O25,O1", "--lang", "en")[0] == 1
+    assert "gate failed: O1 is fail" in capsys.readouterr().err
+    assert run_cli(tmp_path, sub, "--require", "O99")[0] == 2  # before any crawl
+    assert "--require: ไม่มีข้อ O99" in capsys.readouterr().err
 
 
 def test_bad_input_exits_2_with_file_line_and_field(tmp_path, capsys):

@@ -37,7 +37,7 @@ def night(tmp_path, agencies, day, capsys, *extra):
 def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     agencies = write_agencies(tmp_path, scenario)
     code, err = night(tmp_path, agencies, "2025-03-30", capsys)
-    assert code == 0 and "agencies.yaml:8: submission:" in err and "1 rows skipped" in err
+    assert code == 2 and "agencies.yaml:8: submission:" in err and "ข้าม 1 แถว" in err
     scenario.page("/a1/o1", html("O1", STRUCTURE_TEXT))  # agency one fixes O1
     scenario.page("/a2/o25", html("O25", "ย้ายแล้ว"), status=404)  # agency two breaks O25
     received = []
@@ -48,7 +48,7 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
 
     scenario.routes["/hook"] = hook
     code, err = night(tmp_path, agencies, "2025-03-31", capsys, "--webhook", scenario.url("/hook"))
-    assert code == 0
+    assert code == 2  # the bad row of the agencies file still needs fixing
     assert [a["agency"] for a in received[0]["worse"]] == ["อบต.สอง"]
     assert received[0]["worse"][0]["new_failures"] == ["O25"]
     summary = {
@@ -75,7 +75,7 @@ def test_rerun_of_the_same_night_resumes_and_the_lock_holds(tmp_path, scenario, 
     night(tmp_path, agencies, "2025-03-31", capsys)
     hits = scenario.hits["/a2/o25"]
     code, err = night(tmp_path, agencies, "2025-03-31", capsys)  # e.g. after a kill
-    assert code == 0 and err.count("saved earlier tonight") == 3
+    assert code == 2 and err.count("บันทึกไว้แล้วในคืนนี้") == 3
     assert scenario.hits["/a2/o25"] == hits  # finished agencies are not redone
     import fcntl
     import os

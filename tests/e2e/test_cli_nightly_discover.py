@@ -29,7 +29,7 @@ def test_a_discover_agency_is_crawled_then_checked(tmp_path, scenario, capsys):
         db = tmp_path / "h.sqlite"
         code = run_nightly(tmp_path, agencies, "2025-03-31", "--browser", "never")
     err = capsys.readouterr().err
-    assert code == 0
+    assert code == 2  # the row without a website is bad input; the others still ran
     assert "agencies.yaml:9: main_site:" in err  # the row without a website, by line
     with sqlite3.connect(db) as con:
         rows = dict(con.execute("SELECT agency, report_json FROM agency_runs").fetchall())

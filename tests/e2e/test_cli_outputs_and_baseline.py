@@ -68,4 +68,5 @@ def test_baseline_gate_fails_on_a_new_failure_and_lists_changes(tmp_path, scenar
     )
     err = capsys.readouterr().err
     assert code == 1
-    assert "new failures: O25" in err and "gate failed: new failures since the baseline: O25" in err
+    assert "ไม่ผ่านใหม่ O25" in err
+    assert "ไม่ผ่านเกณฑ์: ข้อที่ไม่ผ่านใหม่เมื่อเทียบกับรายงานก่อนหน้า: O25" in err
