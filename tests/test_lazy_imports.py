@@ -39,6 +39,7 @@ ALLOWED_OWN = {
     "oit_checker.cli.checklists",
     "oit_checker.cli.demo",
     "oit_checker.cli.discover",
+    "oit_checker.cli.help_th",
     "oit_checker.cli.nightly",
     "oit_checker.cli.report",
     "oit_checker.cli.submission",

@@ -28,13 +28,12 @@ from oit_checker.gate import Exit
 from oit_checker.i18n import default_lang
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, its help in ``lang`` (default: ``OIT_LANG``, else Thai)."""
     from oit_checker.cli import check, checklists, demo, discover, nightly, report, submission
+    from oit_checker.cli.help_th import Parser, localize
 
-    parser = argparse.ArgumentParser(
-        prog="oit-checker",
-        description="ตรวจความพร้อม OIT (ITA ของ ป.ป.ช.) ก่อนส่ง — pre-assessment of ITA OIT items.",
-    )
+    parser = Parser(prog="oit-checker")
     parser.add_argument("--version", action="version", version=f"oit-checker {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
@@ -45,11 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_parser(sub)
     nightly.add_parser(sub)
     submission.add_parser(sub)
+    localize(parser, lang or default_lang())
     return parser
 
 
+def _argv_lang(argv: Sequence[str]) -> str | None:
+    """``--lang en`` / ``--lang=en`` anywhere in ``argv``: the help must follow it even though
+    argparse prints ``--help`` before it has parsed the rest."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_argv_lang(argv))
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or default_lang()
     try:
