@@ -17,6 +17,7 @@ ERROR_CALLS = {
     "UsageError",
     "InputError",
     "WaiverError",
+    "ConfigError",
     "ReportFileError",
     "cls",
 }

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oit_checker import __version__
+from oit_checker.cli._common import add_common_flags, set_verbosity
 from oit_checker.errors import InputError, UsageError
 from oit_checker.gate import Exit
 from oit_checker.i18n import default_lang
@@ -44,8 +45,54 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     report.add_parser(sub)
     nightly.add_parser(sub)
     submission.add_parser(sub)
+    for leaf in _leaves(parser):
+        add_common_flags(leaf)
     localize(parser, lang or default_lang())
     return parser
+
+
+def _leaves(parser: argparse.ArgumentParser) -> list[argparse.ArgumentParser]:
+    """Every parser that runs a command (``check``, ``checklists list`` …)."""
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        return [parser]
+    return [leaf for a in subs for sp in a.choices.values() for leaf in _leaves(sp)]
+
+
+def _command_parser(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.ArgumentParser:
+    """The leaf parser the command line chose (``checklists show`` → its own parser)."""
+    current = parser
+    for word in argv:
+        subs = [a for a in current._actions if isinstance(a, argparse._SubParsersAction)]
+        if not subs:
+            break
+        if word in subs[0].choices:
+            current = subs[0].choices[word]
+    return current
+
+
+def _with_config(
+    parser: argparse.ArgumentParser, argv: list[str], args: argparse.Namespace
+) -> None:
+    """Settings file values for every flag left unset (defaults < file < environment < flags)."""
+    from oit_checker import config
+
+    path = config.find(getattr(args, "config", None))
+    if path is None:
+        return
+    command = getattr(args, "command", "") or ""
+    config.apply(args, config.load(path, command, _command_parser(parser, argv)))
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """Flag > OIT_LANG > settings file > Thai."""
+    import os
+
+    if getattr(args, "lang", None):
+        return str(args.lang)
+    if os.environ.get("OIT_LANG"):
+        return default_lang()
+    return str(getattr(args, "file_settings", {}).get("lang") or "th")
 
 
 def _argv_lang(argv: Sequence[str]) -> str | None:
@@ -65,6 +112,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", None) or default_lang()
     try:
+        _with_config(parser, argv, args)
+        lang = _lang(args)
+        if hasattr(args, "lang"):  # every command then reads one answer (flag > env > file)
+            args.lang = lang
+        set_verbosity(args)
         code = int(args.run(args))
         runtime = sys.modules.get("oit_checker.runtime")  # loaded only if the run extracted
         if runtime is not None:

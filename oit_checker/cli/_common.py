@@ -133,9 +133,43 @@ def add_fetch_flags(p: argparse.ArgumentParser) -> None:
     )
 
 
+VERBOSITY = {"level": 0}  # -1 quiet, 0 normal, 1 verbose: set once per run by set_verbosity
+
+
+def add_common_flags(p: argparse.ArgumentParser) -> None:
+    """Flags every command takes: the settings file and how much to say."""
+    p.add_argument(
+        "--config",
+        metavar="PATH",
+        help="settings file (default: oit-checker.toml, or [tool.oit-checker] in pyproject.toml)",
+    )
+    talk = p.add_mutually_exclusive_group()
+    talk.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="print only errors (no progress, no summary lines)",
+    )
+    talk.add_argument(
+        "-v", "--verbose", action="store_true", help="print every fetch and decision as it happens"
+    )
+
+
+def set_verbosity(args: argparse.Namespace) -> None:
+    VERBOSITY["level"] = (
+        -1 if getattr(args, "quiet", False) else int(bool(getattr(args, "verbose", False)))
+    )
+
+
+def note(text: str) -> None:
+    """A status line for people on stderr (``oit-checker: …``), silenced by ``-q``."""
+    if VERBOSITY["level"] >= 0:
+        print(f"oit-checker: {text}", file=sys.stderr)
+
+
 def settings_from(args: argparse.Namespace) -> RunSettings:
-    """defaults < OIT_* environment < flags, merged once (STYLE habit 5)."""
-    base = from_env()
+    """defaults < settings file < OIT_* environment < flags, merged once (STYLE habit 5)."""
+    base = from_env(base=RunSettings().merged(getattr(args, "file_settings", {})))
     settings = base.merged(
         {
             "lang": args.lang,
@@ -208,4 +242,6 @@ def use_color() -> bool:
 
 
 def show_progress() -> bool:
+    if VERBOSITY["level"] != 0:  # quiet: nothing; verbose: lines, not a redrawn bar
+        return False
     return sys.stderr.isatty() and not os.environ.get("NO_COLOR") and not os.environ.get("CI")

@@ -12,6 +12,7 @@ from oit_checker import gate
 from oit_checker.cli._common import (
     add_run_flags,
     emit,
+    note,
     output_pairs,
     parse_rewrites,
     settings_from,
@@ -187,7 +188,7 @@ def run(args: argparse.Namespace) -> int:
             f"since the baseline: new failures: {new}; fixed: {fixed}; still failing: {still}; "
             f"OIT {c.score_change:+.2f}",
         )
-        print(f"oit-checker: {text}", file=sys.stderr)
+        note(text)
     for reason in verdict.lines(lang):
         print(f"oit-checker: {say(lang, 'ไม่ผ่านเกณฑ์', 'gate failed')}: {reason}", file=sys.stderr)
     return written or verdict.exit_code  # an output that was not written outranks the gate

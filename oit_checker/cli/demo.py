@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from oit_checker.cli._common import add_run_flags, emit, settings_from
+from oit_checker.cli._common import add_run_flags, emit, note, settings_from
 from oit_checker.gate import Exit
+from oit_checker.i18n import say
 
 DEMO_TODAY = dt.date(2025, 3, 31)
 
@@ -50,10 +50,13 @@ def run(args: argparse.Namespace) -> int:
         with LocalServer(Handler) as server:
             sub_path = root / "submission.yaml"
             sub_path.write_text(site.submission_yaml(server.origin, paths), encoding="utf-8")
-            print(
-                f"oit-checker demo: serving {site.AGENCY} at {server.origin}/ "
-                f"(submission: {sub_path if args.keep else 'temporary'})",
-                file=sys.stderr,
+            kept = str(sub_path) if args.keep else say(settings.lang, "ชั่วคราว", "temporary")
+            note(
+                say(
+                    settings.lang,
+                    f"ตัวอย่าง: เปิดเว็บไซต์ {site.AGENCY} ที่ {server.origin}/ (ไฟล์รายการส่ง: {kept})",
+                    f"demo: serving {site.AGENCY} at {server.origin}/ (submission: {kept})",
+                )
             )
             sub = load_submission(sub_path)
             report = asyncio.run(run_check(load_checklist(DEFAULT_CHECKLIST), sub, settings))

@@ -11,10 +11,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import sys
 from typing import TYPE_CHECKING, Any
 
-from oit_checker.cli._common import add_fetch_flags, settings_from, write_output
+from oit_checker.cli._common import add_fetch_flags, note, settings_from, write_output
 from oit_checker.errors import UsageError
 from oit_checker.gate import Exit
 from oit_checker.i18n import message
@@ -127,19 +126,15 @@ def as_json(d: Discovery) -> dict[str, Any]:
 def summarise(d: Discovery, lang: str) -> None:
     from oit_checker.discover.write import note_text, problem_text
 
-    out = sys.stderr
-    for note in d.notes:
-        print(f"oit-checker: {note_text(note, d.year, lang)}", file=out)
+    for each in d.notes:
+        note(note_text(each, d.year, lang))
     if d.pages:
-        print(
-            f"oit-checker: {message('discover.pages', {'pages': ' '.join(d.pages)}, lang)}",
-            file=out,
-        )
+        note(f"{message('discover.pages', {'pages': ' '.join(d.pages)}, lang)}")
     for url, years in d.other_years:
         params = {"url": url, "years": ", ".join(str(y) for y in years)}
-        print(f"oit-checker: {message('discover.other_years', params, lang)}", file=out)
+        note(f"{message('discover.other_years', params, lang)}")
     for p in d.problems:
-        print(f"oit-checker: {problem_text(p, lang)}", file=out)
+        note(f"{problem_text(p, lang)}")
     found = len({m.item for m in d.mapped})
     summary = {
         "crawled": d.pages_crawled,
@@ -149,4 +144,4 @@ def summarise(d: Discovery, lang: str) -> None:
         "total": found + len(d.missing),
         "links": len(d.mapped),
     }
-    print(f"oit-checker: {message('discover.summary', summary, lang)}", file=out)
+    note(f"{message('discover.summary', summary, lang)}")

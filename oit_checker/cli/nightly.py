@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oit_checker import gate
-from oit_checker.cli._common import add_run_flags, settings_from, show_progress
+from oit_checker.cli._common import add_run_flags, note, settings_from, show_progress
 from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS, default_lang, say
 from oit_checker.settings import bangkok_today
@@ -142,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
         f"night {night}: {n} agencies reported, {failed} failed to load, "
         f"{len(problems)} rows skipped; {index}",
     )
-    print(f"oit-checker: {line}", file=sys.stderr)
+    note(line)
     verdict = gate.judge_night(summary, args.fail_under)
     for reason in verdict.lines(lang):
         print(f"oit-checker: {say(lang, 'ไม่ผ่านเกณฑ์', 'gate failed')}: {reason}", file=sys.stderr)

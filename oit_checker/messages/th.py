@@ -277,3 +277,10 @@ ERRORS.update(
         "--browser always: {detail}": "--browser always: ยังเปิดเบราว์เซอร์ไม่ได้ — {detail}",
     }
 )
+
+ERRORS.update(
+    {
+        "not valid TOML: {detail}": "รูปแบบ TOML ไม่ถูกต้อง: {detail}",
+        "invalid value {value!r}: {detail}": "ค่าไม่ถูกต้อง {value!r}: {detail}",
+    }
+)
