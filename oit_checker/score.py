@@ -103,3 +103,30 @@ def build_report(
         stats=stats,
         rewrites=rewrites,
     )
+
+
+ORDER = (ItemStatus.FAIL, ItemStatus.RISK, ItemStatus.MISSING, ItemStatus.MANUAL, ItemStatus.PASS)
+
+
+def at_stake(report: Report) -> dict[str, float]:
+    """OIT points each item would add if it reached full marks (what fixing it is worth):
+    its share of its indicator (weights) times the indicator's share of OIT."""
+    by_ind: dict[int, float] = {}
+    for i in report.items:
+        by_ind[i.indicator] = by_ind.get(i.indicator, 0.0) + i.weight
+    n = len(report.indicators) or 1
+    return {
+        i.id: round((FULL - i.score) * i.weight / by_ind[i.indicator] / n, 2)
+        if by_ind.get(i.indicator)
+        else 0.0
+        for i in report.items
+    }
+
+
+def worst_first(report: Report) -> list[ItemResult]:
+    """Items in the order an admin fixes them: fail, risk, missing, manual, pass; within a
+    status, most OIT points at stake first, then checklist order."""
+    stake = at_stake(report)
+    rank = {s: n for n, s in enumerate(ORDER)}
+    pos = {i.id: n for n, i in enumerate(report.items)}
+    return sorted(report.items, key=lambda i: (rank[i.status], -stake[i.id], pos[i.id]))

@@ -169,11 +169,23 @@ def test_xlsx_workbook_for_the_admin(tmp_path):
     items = wb["รายการ"]
     assert [c.value for c in items[1]][:4] == ["ข้อ", "ตัวชี้วัด", "รายการ", "ผล"]
     assert items.freeze_panes == "A2" and items.auto_filter.ref
-    assert items["C2"].value == "'" + evil  # stored as text, never a formula
+    titles = [row[2].value for row in items.iter_rows(min_row=2)]
+    assert "'" + evil in titles  # stored as text, never a formula
     statuses = {row[0].value: row[3].value for row in items.iter_rows(min_row=2)}
     assert statuses["O12"] == "ไม่ผ่าน" and statuses["O2"] == "ตรวจเอง" and statuses["O3"] == "ไม่ได้ส่ง"
-    reasons = {row[0].value: row[6].value for row in items.iter_rows(min_row=2)}
-    assert "คำอธิบายเพิ่มเติม" in reasons["O12"]
+    header = [c.value for c in items[1]]
+    col = {h: n for n, h in enumerate(header)}
+    rows = {row[0].value: row for row in items.iter_rows(min_row=2)}
+    assert "คำอธิบายเพิ่มเติม" in rows["O12"][col["เหตุผล"]].value
+    assert "แบบฟอร์ม" in rows["O12"][col["วิธีแก้"]].value  # how to fix, beside the reason
+    assert rows["O3"][col["วิธีแก้"]].value.startswith("เผยแพร่ข้อมูลของข้อนี้")
+    assert "คะแนนกรณีดีที่สุด" in header[5]  # not "คะแนนสูงสุด": a 0 there read as full marks
+    order = [row[0].value for row in items.iter_rows(min_row=2)]
+    first_pass = order.index(next(i for i in order if statuses[i] == "ผ่าน"))
+    assert all(statuses[i] != "ผ่าน" for i in order[:first_pass])
+    assert all(statuses[i] == "ผ่าน" for i in order[first_pass:])  # losing items first
+    url = rows["O12"][col["URL"]]
+    assert url.hyperlink is not None and url.hyperlink.target.startswith("https://")
     summary = {row[0].value: row[1].value for row in wb["สรุป"].iter_rows() if row[0].value}
     assert summary["คะแนน OIT (ต่ำสุด)"] == 70.0 and summary["คะแนน OIT (สูงสุด)"] == 80.0
     en = load_workbook(__import__("io").BytesIO(xlsx.render(r, Options("en"))))

@@ -68,7 +68,9 @@ def emit(report: Report, args: argparse.Namespace, lang: str) -> int:
     """
     worst = 0
     for fmt, path in output_pairs(args):
-        options = reporters.Options(lang=lang, color=use_color() and not path)
+        options = reporters.Options(
+            lang=lang, color=use_color() and not path, width=terminal_width(path)
+        )
         try:
             data = reporters.render(fmt, report, options)
         except Exception as exc:  # a reporter bug costs this output only
@@ -235,6 +237,16 @@ def write_output(data: str | bytes, path: str | None) -> None:
     else:
         sys.stdout.write(data)
         sys.stdout.flush()
+
+
+def terminal_width(path: str | None) -> int:
+    """The terminal's width for a table shown on it (``COLUMNS`` honoured); 120 for files and
+    pipes, so saved output is stable."""
+    if path or not sys.stdout.isatty():
+        return int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 120
+    import shutil
+
+    return max(60, shutil.get_terminal_size((120, 24)).columns)
 
 
 def use_color() -> bool:

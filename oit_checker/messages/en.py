@@ -75,6 +75,14 @@ MESSAGES.update(
 
 # Words of the reports (every reporter reads these; none keeps its own).
 LABELS: dict[str, str] = {
+    "missing.what": "no URL submitted",
+    "missing.fix": "publish this item's data on the main website and add its URL to the submission",
+    "fix.first": "Fix before submitting",
+    "fix.summary": "{n} items lose points — fixing them all gains up to {points} OIT points",
+    "fix.points": "OIT points back",
+    "col.fix": "How to fix",
+    "col.at_stake": "OIT points back if fixed",
+    "document": "document",
     "status.pass": "pass",
     "status.fail": "fail",
     "status.risk": "risk",
@@ -84,7 +92,7 @@ LABELS: dict[str, str] = {
     "col.indicator": "Indicator",
     "col.status": "Status",
     "col.score": "Score",
-    "col.max_score": "Max score",
+    "col.max_score": "Best case (if the assessor reads it in your favour)",
     "col.title": "Title",
     "col.reasons": "Reasons",
     "col.advisories": "Advisories",

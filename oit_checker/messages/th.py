@@ -196,6 +196,14 @@ ERRORS.update(
 
 # Words of the reports (every reporter reads these; none keeps its own).
 LABELS: dict[str, str] = {
+    "missing.what": "ยังไม่ได้ส่ง URL",
+    "missing.fix": "เผยแพร่ข้อมูลของข้อนี้บนเว็บไซต์หลัก แล้วใส่ URL ในไฟล์รายการส่ง",
+    "fix.first": "แก้ก่อนส่ง",
+    "fix.summary": "{n} ข้อเสียคะแนน — แก้ครบได้คืนสูงสุด {points} คะแนน OIT",
+    "fix.points": "คะแนน OIT ที่ได้คืน",
+    "col.fix": "วิธีแก้",
+    "col.at_stake": "คะแนน OIT ที่ได้คืนถ้าแก้",
+    "document": "เอกสาร",
     "status.pass": "ผ่าน",
     "status.fail": "ไม่ผ่าน",
     "status.risk": "เสี่ยง",
@@ -205,7 +213,7 @@ LABELS: dict[str, str] = {
     "col.indicator": "ตัวชี้วัด",
     "col.status": "ผล",
     "col.score": "คะแนน",
-    "col.max_score": "คะแนนสูงสุด",
+    "col.max_score": "คะแนนกรณีดีที่สุด (ถ้าผู้ประเมินตีความเป็นคุณ)",
     "col.title": "รายการ",
     "col.reasons": "เหตุผล",
     "col.advisories": "ข้อสังเกต",

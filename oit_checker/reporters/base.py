@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
-from oit_checker.model import Finding, FindingStatus, ItemResult, Report
-from oit_checker.texts import message
+from oit_checker.i18n import label
+from oit_checker.model import Finding, FindingStatus, ItemResult, ItemStatus, Report
+from oit_checker.texts import message, remedy
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +66,62 @@ def notes(item: ItemResult) -> list[tuple[Finding, str]]:
 def text_of(f: Finding, lang: str) -> str:
     """A finding's sentence in ``lang``."""
     return message(f.code, f.params, lang)
+
+
+def losing(f: Finding) -> bool:
+    """A finding that costs the item its points (a failed rule, or an inferred one: risk)."""
+    return not f.waived and (f.status is FindingStatus.FAIL or f.downgraded)
+
+
+def fix_of(f: Finding, lang: str) -> str:
+    """How to fix what ``f`` reports ("" for findings that cost nothing)."""
+    if not (losing(f) or f.status is FindingStatus.MANUAL):
+        return ""
+    return remedy(f.code, f.params, lang)
+
+
+def doc_name(url: str | None) -> str:
+    """The document a finding judged, as an admin recognises it: its file name (decoded),
+    else the page's path."""
+    if not url:
+        return ""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    name = unquote(parts.path.rstrip("/").rsplit("/", 1)[-1]) if parts.path.strip("/") else ""
+    return name or parts.netloc
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One line of "แก้ก่อนส่ง": an item that loses points, what was found, how to fix it."""
+
+    item: ItemResult
+    points: float  # OIT points back when fixed
+    what: str
+    how: str
+    url: str | None
+
+
+def fixes(report: Report, lang: str) -> list[Fix]:
+    """Every item that loses points, worst first (most points at stake), each with its
+    findings' remedies; one line per distinct remedy."""
+    from oit_checker.score import at_stake, worst_first
+
+    stake = at_stake(report)
+    out: list[Fix] = []
+    for item in worst_first(report):
+        if item.status is ItemStatus.PASS:
+            break
+        if item.status is ItemStatus.MISSING:
+            what, how = label("missing.what", lang), label("missing.fix", lang)
+            out.append(Fix(item, stake[item.id], what, how, None))
+            continue
+        seen: set[str] = set()
+        for f in item.findings:
+            how = fix_of(f, lang)
+            if not how or how in seen:
+                continue
+            seen.add(how)
+            out.append(Fix(item, stake[item.id], text_of(f, lang), how, f.url))
+    return out

@@ -18,8 +18,18 @@ from urllib.parse import urlsplit
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import Finding, FindingStatus, ItemResult, Report
-from oit_checker.reporters.base import Options, safe, score_range, text_of, title_of
-from oit_checker.texts import remedy
+from oit_checker.reporters.base import (
+    Options,
+    doc_name,
+    fix_of,
+    fixes,
+    losing,
+    safe,
+    score_range,
+    text_of,
+    title_of,
+)
+from oit_checker.score import worst_first
 
 BINARY = False
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -41,6 +51,17 @@ text-align:left;vertical-align:top}th{background:#f4f4f4}
 .status{color:#fff;border-radius:4px;padding:.1rem .5rem;white-space:nowrap;font-weight:600}
 .fix{color:#1b1b1b;font-size:.9rem}.advisory{color:#8a6d00}.firm{color:#b3261e}ul{margin:0;padding-left:1.1rem}
 a{color:#0b57d0;word-break:break-all}.url{word-break:break-all;color:#444}
+.fixes{border:2px solid #b3261e;border-radius:6px;padding:.6rem 1rem;margin:1rem 0 2rem}
+.fixes h2{font-size:1.2rem;margin:.2rem 0 .5rem;color:#b3261e}.fixes ol{padding-left:1.4rem}
+.fixes li{margin:.4rem 0}.pts{font-weight:700;white-space:nowrap}
+img{max-width:100%;height:auto}
+@media (max-width:700px){body{margin:1rem auto;padding:0 .8rem}.score{font-size:1.8rem}
+table,thead,tbody,tr,td{display:block;width:auto}thead{display:none}
+tr{border:1px solid #ddd;border-radius:6px;margin:0 0 .8rem;padding:.3rem .5rem}
+td{border:0;padding:.25rem 0}td[data-label]::before{content:attr(data-label) ": ";
+font-weight:600;color:#555}svg{max-width:100%}}
+@media print{@page{size:A4;margin:15mm}body{margin:0;max-width:none;font-size:10.5pt}
+tr,.fixes li,figure{break-inside:avoid}a{color:#1b1b1b}thead{display:table-header-group}}
 """
 
 
@@ -95,10 +116,34 @@ def _finding(f: Finding, lang: str) -> str:
             else ""
         )
     src = f" <small>({e(f.source)})</small>" if f.source else ""
-    ev = f" — {link(f.url, label('evidence', lang))}" if f.url else ""
-    fix = remedy(f.code, f.params, lang) if f.status is FindingStatus.FAIL or f.downgraded else ""
+    named = doc_name(f.url) if losing(f) or f.status is FindingStatus.MANUAL else ""
+    ev = f" — {link(f.url, named or label('evidence', lang))}" if f.url else ""
+    found = f" <small>«{e(f.evidence[:160])}»</small>" if f.evidence and losing(f) else ""
+    fix = fix_of(f, lang)
     how = f'<br><span class="fix">{_l("fix", lang)}: {e(fix)}</span>' if fix else ""
-    return f"<li>{tag}{text}{src}{ev}{how}</li>"
+    return f"<li>{tag}{text}{src}{ev}{found}{how}</li>"
+
+
+def _fixes(report: Report, lang: str) -> str:
+    """The "แก้ก่อนส่ง" box: every item that loses points, most points at stake first."""
+    todo = fixes(report, lang)
+    if not todo:
+        return ""
+    items = []
+    for fx in todo:
+        where = f" — {link(fx.url, doc_name(fx.url))}" if fx.url else ""
+        items.append(
+            f'<li><a href="#{e(fx.item.id)}">{e(fx.item.id)}</a> {e(title_of(fx.item, lang))} '
+            f'<span class="pts">(+{fx.points:.2f})</span><br>{e(fx.what)}{where}<br>'
+            f'<span class="fix">{_l("fix", lang)}: {e(fx.how)}</span></li>'
+        )
+    n = len({fx.item.id for fx in todo})
+    gain = sum({fx.item.id: fx.points for fx in todo}.values())
+    summary = label("fix.summary", lang).format(n=n, points=f"{gain:.2f}")
+    return (
+        f'<section class="fixes"><h2>{_l("fix.first", lang)}</h2><p>{e(summary)} '
+        f"</p><ol>{''.join(items)}</ol></section>"
+    )
 
 
 def _shot(url: str, shots: dict[str, str]) -> str:
@@ -116,12 +161,17 @@ def _row(item: ItemResult, lang: str, shots: dict[str, str]) -> str:
     notes = [_finding(f, lang) for f in item.findings if f.status is not FindingStatus.PASS]
     title = title_of(item, lang)
     urls = "".join(f"<li>{link(u)}{_shot(u, shots)}</li>" for u in item.urls)
+
+    def d(key: str) -> str:  # the column name, shown beside the cell on a phone
+        return f' data-label="{_l(key, lang)}"'
+
     return (
-        f'<tr id="{e(item.id)}"><td>{e(item.id)}</td>'
-        f'<td><span class="status" style="background:{COLOURS[status]}">'
+        f'<tr id="{e(item.id)}"><td{d("col.item")}>{e(item.id)}</td>'
+        f'<td{d("col.status")}><span class="status" style="background:{COLOURS[status]}">'
         f"{e(status_label(status, lang))}</span>"
-        f"</td><td>{item.score:.0f}</td><td>{e(title)}</td>"
-        f"<td><ul>{''.join(dict.fromkeys(notes))}</ul></td><td><ul>{urls}</ul></td></tr>"
+        f"</td><td{d('col.score')}>{item.score:.0f}</td><td>{e(title)}</td>"
+        f"<td{d('col.reasons')}><ul>{''.join(dict.fromkeys(notes))}</ul></td>"
+        f"<td{d('col.urls')}><ul>{urls}</ul></td></tr>"
     )
 
 
@@ -134,7 +184,7 @@ def render(report: Report, options: Options) -> str:
     )
     counts = " · ".join(f"{status_label(s.value, lang)} {n}" for s, n in report.counts)
     shots = {u: d for u, _, d in report.screenshots}
-    rows = "".join(_row(i, lang, shots) for i in report.items)
+    rows = "".join(_row(i, lang, shots) for i in worst_first(report))
     rewrites = "".join(
         f'<p class="meta">{_l("rewrite", lang)} {link(b)} ({_l("judged", lang)} {link(a)})</p>'
         for a, b in report.rewrites
@@ -154,6 +204,7 @@ def render(report: Report, options: Options) -> str:
 <span class="legend">{_l("legend", lang)}</span></p>
 <div class="charts">{charts}</div>
 <p>{e(counts)}</p>
+{_fixes(report, lang)}
 <table><thead><tr>{head}</tr></thead>
 <tbody>{rows}</tbody></table>
 </body></html>

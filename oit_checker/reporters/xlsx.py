@@ -15,8 +15,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from oit_checker.i18n import label, status_label
-from oit_checker.model import FindingStatus, Report
-from oit_checker.reporters.base import Options, safe, text_of, title_of
+from oit_checker.model import FindingStatus, ItemStatus, Report
+from oit_checker.reporters.base import Options, doc_name, fix_of, losing, safe, text_of, title_of
+from oit_checker.score import at_stake, worst_first
 
 COLUMNS = (
     "col.item",
@@ -25,10 +26,13 @@ COLUMNS = (
     "col.status",
     "col.score",
     "col.max_score",
+    "col.at_stake",
     "col.reasons",
+    "col.fix",
     "col.advisories",
     "col.url",
 )
+URL_COL = COLUMNS.index("col.url") + 1
 FILL = {
     "pass": "C6EFCE",
     "fail": "FFC7CE",
@@ -102,13 +106,21 @@ def _items(items: Worksheet, report: Report, lang: str) -> None:
     items.append(header)
     widths = [len(h) for h in header]
     wrap = Alignment(wrap_text=True, vertical="top")
-    for row, item in enumerate(report.items, start=2):
+    stake = at_stake(report)
+    for row, item in enumerate(worst_first(report), start=2):
         reasons = [
+            text_of(f, lang) + (f" [{doc_name(f.url)}]" if f.url else "")
+            for f in item.findings
+            if losing(f) or f.status is FindingStatus.MANUAL
+        ]
+        remedies = [fix_of(f, lang) for f in item.findings]
+        if item.status is ItemStatus.MISSING:
+            remedies.append(label("missing.fix", lang))
+        advice = [
             text_of(f, lang)
             for f in item.findings
-            if f.status in (FindingStatus.FAIL, FindingStatus.MANUAL)
+            if f.status is FindingStatus.WARN and not f.downgraded
         ]
-        advice = [text_of(f, lang) for f in item.findings if f.status is FindingStatus.WARN]
         values = [
             _text(v)
             for v in (
@@ -118,12 +130,19 @@ def _items(items: Worksheet, report: Report, lang: str) -> None:
                 status_label(item.status.value, lang),
                 item.score,
                 item.score_max,
+                stake[item.id],
                 "\n".join(dict.fromkeys(reasons)),
+                "\n".join(dict.fromkeys(r for r in remedies if r)),
                 "\n".join(dict.fromkeys(advice)),
                 "\n".join(item.urls),
             )
         ]
         items.append(values)
+        first = next((u for u in item.urls if u.startswith(("http://", "https://"))), None)
+        if first:  # a cell holds one link: the first URL (the others are listed below it)
+            cell = items.cell(row=row, column=URL_COL)
+            cell.hyperlink = first
+            cell.font = Font(color="0B57D0", underline="single")
         for col, value in enumerate(values, start=1):
             items.cell(row=row, column=col).alignment = wrap
             text = str(value) if value is not None else ""
