@@ -38,7 +38,10 @@ def test_environment_beats_the_file_and_the_file_beats_defaults(tmp_path, monkey
 
 
 def test_pyproject_table_is_found(tmp_path, monkeypatch):
-    toml = '[project]\nname = "x"\n\n[tool.oit-checker]\nlang = "en"\n[tool.oit-checker.nightly]\nat-once = 9\n'
+    toml = (
+        '[project]\nname = "x"\n\n[tool.oit-checker]\nlang = "en"\n'
+        "[tool.oit-checker.nightly]\nat-once = 9\n"
+    )
     args = parse(tmp_path, monkeypatch, toml, ["nightly", "a.yaml"], "pyproject.toml")
     assert args.at_once == 9 and settings_from(args).lang == "en"
 

@@ -161,7 +161,8 @@ def run(args: argparse.Namespace) -> int:
             },
         )
     waivers = load_waivers(args.waivers) if args.waivers else ()
-    with Progress() as progress:
+    submitted = {rewrite_out(u, rewrites) for i in sub.items for u in i.urls}
+    with Progress(submitted, settings.lang) as progress:
         report = asyncio.run(
             run_check(
                 checklist,

@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from oit_checker.checklist.load import DEFAULT_CHECKLIST, load_checklist
+    from oit_checker.cli.progress import Progress
     from oit_checker.demo import site  # builds files with openpyxl: only when asked
     from oit_checker.demo.server import LocalServer, SiteHandler
     from oit_checker.engine import run_check
@@ -59,5 +60,11 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
             sub = load_submission(sub_path)
-            report = asyncio.run(run_check(load_checklist(DEFAULT_CHECKLIST), sub, settings))
+            urls = {u for i in sub.items for u in i.urls}
+            with Progress(urls, settings.lang) as progress:
+                report = asyncio.run(
+                    run_check(
+                        load_checklist(DEFAULT_CHECKLIST), sub, settings, on_event=progress.event
+                    )
+                )
     return emit(report, args, settings.lang) or Exit.OK

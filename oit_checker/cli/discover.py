@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if args.max_pages < 1 or args.max_depth < 0:
         raise UsageError("--max-pages must be ≥ 1 and --max-depth ≥ 0", {})
     limits = Limits(args.max_pages, args.max_depth, not args.ignore_robots)
-    with Progress() as progress:
+    with Progress((), settings.lang) as progress:
         found = asyncio.run(
             discover(main_site, checklist, settings, limits=limits, on_event=progress.event)
         )
