@@ -125,11 +125,13 @@ def _label(anchor: Anchor, last_text: str) -> str:
 
 
 def _allow_zero(events: list[Event], known: set[str]) -> bool:
-    """The zero-for-O form ("01 …") only counts on pages that use it for several items."""
+    """The zero-for-O form ("01 …") only counts on pages that use it for several items —
+    as text headings or as headings that are themselves the links (school ITA pages list
+    ``<a href=…>01 โครงสร้าง</a>`` … ``043 …``)."""
     zero_ids = {
         hid[0]
         for ev in events
-        if isinstance(ev, Line)
+        if (isinstance(ev, Line) or (ev.href.strip() and not DEAD_HREF.match(ev.href)))
         and (hid := heading_id(ev.text, allow_zero=True)) is not None
         and hid[1]
     }

@@ -214,3 +214,33 @@ def test_hostile_markup_is_bounded_and_never_crashes() -> None:
     assert len(page.mapped) == 1
     assert mapping("")[0] == set()
     assert mapping("<a href='http://[bad'>O1 x</a>")[0] == set()
+
+
+SCHOOL = """<html><head><title>ITA โรงเรียนบ้านตัวอย่าง</title></head><body>
+<nav><a href="/">หน้าแรก</a> <a href="/news">ข่าว</a></nav>
+<h2>การเปิดเผยข้อมูลสาธารณะ</h2>
+<div class="list">
+<p><a href="/ita/o1.pdf">01 โครงสร้าง</a></p>
+<p><a href="https://www.example.go.th/ita/exec.html">02 ข้อมูลผู้บริหาร</a></p>
+<p><a href="/ita/3.pdf">๐๓ อำนาจหน้าที่</a></p>
+<p><a href="/ita/plan.pdf">010 แผนปฏิบัติการประจำปี</a></p>
+<p><a href="/ita/x43.pdf">043 การดำเนินการเพื่อจัดการความเสี่ยงการทุจริต</a></p>
+<p><a href="#">04 แผนพัฒนา</a></p>
+</div>
+<footer>โทร 02-000-0000 วันที่ 01 ม.ค. 2568</footer></body></html>"""
+
+
+def test_school_page_whose_linked_headings_are_zero_for_o_and_state_no_year() -> None:
+    """Issue 12: `discover` found nothing on a real school ITA page whose item headings are
+    themselves the links, written 01 … 043, with no year on the page."""
+    items = [f"O{n}" for n in range(1, 44)]  # the O1–O43 years
+    got, page = mapping(SCHOOL, year=2566, items=items)
+    assert got == {
+        ("O1", "/ita/o1.pdf"),
+        ("O2", "/ita/exec.html"),
+        ("O3", "/ita/3.pdf"),
+        ("O10", "/ita/plan.pdf"),
+        ("O43", "/ita/x43.pdf"),
+    }
+    assert {m.note for m in page.mapped} == {"year_not_stated"}  # used, and said so
+    assert all(m.how == "heading_link" and m.confidence == "high" for m in page.mapped)

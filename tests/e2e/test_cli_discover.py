@@ -204,3 +204,30 @@ def test_a_page_flooded_with_links_still_leads_to_the_ita_page(tmp_path, scenari
     assert code == 0
     assert accuracy(site, mapped(out)) == (1.0, [])
     assert sum(v for k, v in scenario.hits.items() if k.startswith("/n/")) <= 3
+
+
+def test_school_page_with_linked_zero_form_headings_and_no_year(tmp_path, scenario: Scenario):
+    """Issue 12: a real school ITA page — the headings are the links, `01 …` to `043 …`, and
+    the page states no year: every item is found for the requested year, with the note."""
+    links = "".join(
+        f'<p><a href="/ita/doc{n}.pdf">0{n} หัวข้อที่ {n}</a></p>' for n in range(1, 44)
+    )
+    home = scenario.page(
+        "/", '<html><body><a href="/ita/">ITA</a> การประเมินคุณธรรมและความโปร่งใส</body></html>'
+    )
+    scenario.page(
+        "/ita/", f"<html><head><title>ITA</title></head><body><h1>OIT</h1>{links}</body></html>"
+    )
+    for n in range(1, 44):
+        scenario.file(f"/ita/doc{n}.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    out = tmp_path / "s.yaml"
+    code = main(
+        ["discover", home, "--year", "2566", "-o", str(out), "--today", TODAY, "--browser", "never"]
+    )
+    assert code == 0
+    sub = load_submission(out)
+    validate_against(sub, load_checklist("ita-2566"))
+    assert {i.id: i.urls for i in sub.items} == {
+        f"O{n}": (scenario.url(f"/ita/doc{n}.pdf"),) for n in range(1, 44)
+    }
+    assert "หน้านี้ไม่ระบุปี" in out.read_text("utf-8")
