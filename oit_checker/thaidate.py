@@ -84,6 +84,11 @@ _ERA = r"(?:(?P<era>พ\.?\s?ศ|ค\.?\s?ศ)\.?\s*)?"
 _RE_THAI_DMY = re.compile(
     rf"(?P<d>\d{{1,2}})\s*(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)"
 )
+# WordPress with a Thai locale prints the English order with Thai month names: มิถุนายน 9, 2026
+_RE_THAI_MDY = re.compile(rf"(?P<m>{_TH_ALT})\s*(?P<d>\d{{1,2}}),\s*{_ERA}(?P<y>\d{{4}})(?!\d)")
+# "พ.ศ.2568 – ปัจจุบัน", "ตั้งแต่ 2567 ถึงปัจจุบัน": from that year on, still running
+_RE_SINCE = re.compile(r"(?P<y>25[4-7]\d|20[0-3]\d)\s*(?:-|–|—|ถึง|จนถึง)\s*(?:ปัจจุบัน|present|now)")
+ONGOING = dt.date.max  # the end of a span that runs "to the present"
 _RE_THAI_MY = re.compile(rf"(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)")
 _RE_FY = re.compile(r"ปี\s?งบ(?:ประมาณ|\.|ฯ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>\d{4}|\d{2})(?!\d)")
 _RE_NUM = re.compile(
@@ -186,8 +191,11 @@ def find_dates(text: str, *, limit: int = 500, normalized: bool = False) -> list
 
     def add(m: re.Match[str], span: tuple[dt.date, dt.date] | None, boundary: str = "") -> None:
         a, b = m.start(), m.end()
-        if boundary and a > 0 and s[a - 1] in boundary:
-            return  # "123/10/2567", "115 ต.ค.": the number started earlier
+        # "123/10/2567", "115 ต.ค.": the number started earlier — but "ลว.22.12.66"
+        # (ลงวันที่) puts a dot after letters, not after a number
+        after_number = s[a - 1] in _DIGITS or (a > 1 and s[a - 2] in _DIGITS)
+        if boundary and a > 0 and s[a - 1] in boundary and after_number:
+            return
         if taken.find(1, a, b) != -1:
             return
         taken[a:b] = b"\x01" * (b - a)  # an impossible date (32 ต.ค.) hides its month too
@@ -199,6 +207,13 @@ def find_dates(text: str, *, limit: int = 500, normalized: bool = False) -> list
         month = _TH_LOOKUP[_month_key(m["m"])]
         d = _mk(resolve_year(m["y"], thai_context=True, era=m["era"]), month, int(m["d"]))
         add(m, (d, d) if d else None, _DIGITS)
+    for m in _RE_THAI_MDY.finditer(s):
+        month = _TH_LOOKUP[_month_key(m["m"])]
+        d = _mk(resolve_year(m["y"], thai_context=True, era=m["era"]), month, int(m["d"]))
+        add(m, (d, d) if d else None, _DIGITS)
+    for m in _RE_SINCE.finditer(s):
+        ce = resolve_year(m["y"], thai_context=True)
+        add(m, (dt.date(ce, 1, 1), ONGOING) if ce else None, _DIGITS)
     english = _EN_HINT.search(s) is not None  # most Thai documents have no English dates
     for rx in (_RE_EN_DMY, _RE_EN_MDY) if english else ():
         for m in rx.finditer(s):
@@ -221,6 +236,28 @@ def find_dates(text: str, *, limit: int = 500, normalized: bool = False) -> list
         add(m, _month_span(resolve_year(m["y"], thai_context=True, era=m["era"]), month))
     out.sort(key=lambda t: t[0])
     return [span for _, span in out[:limit]]
+
+
+_NAME_BE8 = re.compile(r"(?<!\d)(25[5-7]\d|20[1-3]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+_NAME_BE6 = re.compile(r"(?<!\d)([5-7]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def dates_in_name(name: str) -> list[DateSpan]:
+    """Dates that file names carry: ``25690105`` (BE yyyymmdd), ``20260105`` (CE) and
+    ``680303`` (BE yymmdd, how Thai offices number their uploads); plus any written date
+    (``ประกาศ 5 ม.ค. 69.pdf``). Only for names: in running text an 8-digit number is rarely
+    a date."""
+    out = list(find_dates(name, limit=10))
+    for rx in (_NAME_BE8, _NAME_BE6):
+        for m in rx.finditer(name):
+            y = m[1]
+            ce = resolve_year(y if len(y) == 4 else "25" + y, thai_context=True)
+            d = _mk(ce, int(m[2]), int(m[3]))
+            if d is not None:
+                out.append(DateSpan(d, d, m.group(0)))
+        if out:
+            break
+    return out
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -155,3 +155,48 @@ def test_find_years_and_ranges():
     assert [y[0] for y in find_years("ปี 2567 และ 2568")] == [2567, 2568]
     assert [y[0] for y in find_years("ปีงบประมาณ 68")] == [2568]
     assert list(find_years("ค.ศ. 2024 โทร 2567890")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("โพสต์เมื่อ มิถุนายน 9, 2026", dt.date(2026, 6, 9), dt.date(2026, 6, 9)),  # WordPress
+        ("เผยแพร่ ตุลาคม 19, 2567", dt.date(2024, 10, 19), dt.date(2024, 10, 19)),
+        ("คำสั่งที่ 12/2568 ลว.22.12.66", dt.date(2023, 12, 22), dt.date(2023, 12, 22)),
+        ("ประกาศ ลว. 5.1.68", dt.date(2025, 1, 5), dt.date(2025, 1, 5)),
+        ("แผนฯ พ.ศ.2568 – ปัจจุบัน", dt.date(2025, 1, 1), dt.date.max),
+        ("ใช้ตั้งแต่ 2567 ถึงปัจจุบัน", dt.date(2024, 1, 1), dt.date.max),
+    ],
+)
+def test_real_site_date_forms(text, start, end):
+    """Issue 12: forms real Thai government pages print that the parser missed."""
+    (span,) = find_dates(text)
+    assert (span.start, span.end) == (start, end)
+
+
+def test_a_month_then_a_number_is_not_read_as_a_two_digit_year():
+    """"มิถุนายน 19, 2569" is 19 June, not June of BE 2519."""
+    (span,) = find_dates("มิถุนายน 19, 2569")
+    assert span.start == dt.date(2026, 6, 19)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("ประกาศ_25690105", dt.date(2026, 1, 5)),
+        ("680303-คำสั่งแต่งตั้ง", dt.date(2025, 3, 3)),
+        ("scan20260105", dt.date(2026, 1, 5)),
+        ("รายงาน 5 ม.ค. 69", dt.date(2026, 1, 5)),
+    ],
+)
+def test_dates_in_file_names(name, expected):
+    from oit_checker.thaidate import dates_in_name
+
+    assert [d.start for d in dates_in_name(name)] == [expected]
+
+
+@pytest.mark.parametrize("name", ["report2567", "123456789", "o12-991399", "681399"])
+def test_numbers_in_file_names_that_are_not_dates(name):
+    from oit_checker.thaidate import dates_in_name
+
+    assert dates_in_name(name) == []

@@ -15,7 +15,7 @@ from oit_checker.extract import ocr
 from oit_checker.fetch.body import body_bytes, body_source
 from oit_checker.model import DocKind, Document, FoundDate, Resource
 from oit_checker.settings import RunSettings
-from oit_checker.thaidate import parse_date
+from oit_checker.thaidate import dates_in_name, parse_date
 from oit_checker.urls import extension
 
 Extractor = Callable[[Resource, RunSettings], Document]
@@ -157,6 +157,15 @@ def read_page(res: Resource, settings: RunSettings) -> tuple[Document, str]:
 MAX_DATES = 200
 
 
+def _name_dates(url: str) -> list[FoundDate]:
+    """Dates in the file's name (``ประกาศ_25690105.pdf``, ``680303-คำสั่ง.pdf``)."""
+    from urllib.parse import unquote, urlsplit
+
+    name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])[:200]
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return [FoundDate(d.start, d.end, "url", d.raw) for d in dates_in_name(stem)]
+
+
 def _finish(doc: Document, res: Resource) -> Document:
     """Add HTTP Last-Modified and keep each distinct date once (first wording wins).
 
@@ -168,6 +177,8 @@ def _finish(doc: Document, res: Resource) -> Document:
     lm = parse_date(res.header("last-modified") or "")
     if lm is not None:
         dates.append(FoundDate(lm, lm, "http", res.header("last-modified") or ""))
+    named = _name_dates(res.url)
+    dates.extend(named)
     seen: set[tuple[object, ...]] = set()
     unique = []
     for d in dates:
@@ -175,6 +186,6 @@ def _finish(doc: Document, res: Resource) -> Document:
         if key not in seen:
             seen.add(key)
             unique.append(d)
-    if len(unique) == len(doc.dates) and lm is None:
+    if len(unique) == len(doc.dates) and lm is None and not named:
         return doc
     return replace(doc, dates=tuple(unique[:MAX_DATES]))
