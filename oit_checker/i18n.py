@@ -65,6 +65,19 @@ def say(lang: str, th: str, en: str) -> str:
     return en if lang == "en" else th
 
 
+def source_note(source: str, lang: str = "th") -> str:
+    """A rule's provenance for a report. The checklists explain each source in English
+    ("S2 (title; scored 0 there)"); a Thai report shows the references only (S2, S17,
+    ITA-NOTES §2.2) and the explanations stay in the English report and the checklist."""
+    if lang == "en":
+        return source
+    import re
+
+    refs = re.sub(r"\s*\([^()]*\)", "", source)
+    refs = re.sub(r"\s*\[[^\]]*\]", "", refs)
+    return "ที่มา " + re.sub(r"\s*[;,]\s*", ", ", refs).strip(" ,;")
+
+
 def default_lang() -> str:
     """``OIT_LANG`` when set to a known language, else Thai."""
     import os

@@ -259,6 +259,7 @@ class IndicatorResult:
     title: str
     score: float
     score_max: float
+    title_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import fcntl
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -116,9 +117,15 @@ async def run_night(
 
 
 def slug(name: str) -> str:
-    """A file name for an agency that keeps Thai letters but nothing a shell would mind."""
-    keep = "".join(c if c.isalnum() or c in "-_." else "-" for c in name.strip())
-    return keep.strip("-")[:80] or "agency"
+    """A file name for an agency that keeps Thai letters — vowel and tone marks included
+    (``str.isalnum`` is false for them: องค์การ became องค-การ) — but nothing a shell minds."""
+    import unicodedata
+
+    def ok(c: str) -> bool:
+        return c in "-_." or unicodedata.category(c)[0] in "LMN"
+
+    keep = "".join(c if ok(c) else "-" for c in unicodedata.normalize("NFC", name.strip()))
+    return re.sub(r"-{2,}", "-", keep).strip("-.")[:80] or "agency"
 
 
 def summarize(

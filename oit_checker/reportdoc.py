@@ -76,6 +76,7 @@ class ItemDoc(_Doc):
 class IndicatorDoc(_Doc):
     id: int
     title: str = ""
+    title_en: str = ""
     score: Score
     score_max: Score
 

@@ -118,6 +118,7 @@ def to_dict(report: Report, lang: str = "th") -> dict[str, Any]:
         "items": [_item_dict(i, lang) for i in report.items],
         "indicators": [
             {"id": ind.id, "title": ind.title, "score": ind.score, "score_max": ind.score_max}
+            | ({"title_en": ind.title_en} if ind.title_en else {})
             for ind in report.indicators
         ],
         "oit": {"score": report.oit_score, "score_max": report.oit_score_max},
@@ -177,7 +178,9 @@ def from_dict(d: dict[str, Any]) -> Report:
         )
         for i in doc.items
     )
-    indicators = tuple(IndicatorResult(x.id, x.title, x.score, x.score_max) for x in doc.indicators)
+    indicators = tuple(
+        IndicatorResult(x.id, x.title, x.score, x.score_max, x.title_en) for x in doc.indicators
+    )
     return Report(
         tool_version=doc.tool.version,
         checklist_id=doc.checklist.id,

@@ -82,7 +82,11 @@ def build_report(
             continue
         indicators.append(
             IndicatorResult(
-                ind.id, ind.title, _weighted(mine, "score"), _weighted(mine, "score_max")
+                ind.id,
+                ind.title,
+                _weighted(mine, "score"),
+                _weighted(mine, "score_max"),
+                ind.title_en,
             )
         )
     n = len(indicators) or 1

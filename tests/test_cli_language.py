@@ -59,7 +59,7 @@ def test_help_follows_the_language(capsys, monkeypatch, argv, env, want, unwante
 @pytest.mark.parametrize(
     ("argv", "thai", "english"),
     [
-        (["check"], "ต้องระบุ: submission", "the following arguments are required"),
+        (["check"], "ต้องระบุ: SUBMISSION", "the following arguments are required"),
         (["check", "x.yaml", "--format", "pdf"], "ค่าไม่ถูกต้อง 'pdf'", "invalid choice"),
         (["check", "x.yaml", "--today", "2025-13-01"], "ไม่ใช่วันที่", "not a date"),
     ],

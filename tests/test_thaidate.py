@@ -175,7 +175,7 @@ def test_real_site_date_forms(text, start, end):
 
 
 def test_a_month_then_a_number_is_not_read_as_a_two_digit_year():
-    """"มิถุนายน 19, 2569" is 19 June, not June of BE 2519."""
+    """ "มิถุนายน 19, 2569" is 19 June, not June of BE 2519."""
     (span,) = find_dates("มิถุนายน 19, 2569")
     assert span.start == dt.date(2026, 6, 19)
 

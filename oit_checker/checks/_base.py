@@ -169,7 +169,9 @@ def no_evidence(check: str, ctx: CheckContext) -> Outcome | None:
         r = broken[0].resource
         links = " | ".join(e.resource.url for e in broken[:5])
         reason = r.error.value if r.error else f"http_{r.status}"
-        return failed(f"{check}.no_evidence", url=r.url, reason=reason, links=links)
+        return failed(
+            f"{check}.no_evidence", url=r.url, reason=reason, status=r.status, links=links
+        )
     return failed(f"{check}.no_evidence", reason="empty", links="-")
 
 

@@ -157,6 +157,7 @@ def data_floor(check: str, ctx: CheckContext) -> Outcome | None:
             floor=True,
             url=r.url,
             reason=reason,
+            status=r.status,
             links=links,
             evidence=links,
         )

@@ -92,6 +92,7 @@ def check(ctx: CheckContext, params: ReachableParams) -> list[Outcome]:
                         "reachable.broken_link",
                         url=e.resource.url,
                         reason=_reason(e.resource),
+                        status=e.resource.status,
                         parent=e.submitted,
                     )
                 )

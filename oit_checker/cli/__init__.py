@@ -26,7 +26,7 @@ from oit_checker import __version__
 from oit_checker.cli._common import add_common_flags, set_verbosity
 from oit_checker.errors import InputError, UsageError
 from oit_checker.gate import Exit
-from oit_checker.i18n import default_lang
+from oit_checker.i18n import default_lang, say
 
 
 def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
@@ -124,10 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
         for each in getattr(exc, "all", [exc]):  # every error of the file, not only the first
-            print(f"oit-checker: error: {each.render(lang)}", file=sys.stderr)
+            print(
+                f"oit-checker: {say(lang, 'ข้อผิดพลาด', 'error')}: {each.render(lang)}",
+                file=sys.stderr,
+            )
         return Exit.INPUT
     except KeyboardInterrupt:
-        print("oit-checker: interrupted", file=sys.stderr)
+        print(f"oit-checker: {say(lang, 'ถูกขัดจังหวะ', 'interrupted')}", file=sys.stderr)
         return Exit.INTERRUPTED
     except Exception as exc:  # a bug: one line, and never the gate's exit code 1
         where = traceback.extract_tb(exc.__traceback__)[-1]

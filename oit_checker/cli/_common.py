@@ -92,7 +92,7 @@ def _output_failed(fmt: str, path: str | None, detail: str, lang: str) -> None:
         if lang == "th"
         else f"cannot write the {fmt} report to {where}: {detail} (the other outputs were written)"
     )
-    print(f"oit-checker: error: {text}", file=sys.stderr)
+    print(f"oit-checker: {'ข้อผิดพลาด' if lang == 'th' else 'error'}: {text}", file=sys.stderr)
 
 
 def add_run_flags(p: argparse.ArgumentParser) -> None:

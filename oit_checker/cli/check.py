@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("check", help="check a submission file and print a scorecard")
-    p.add_argument("submission", help="submission file (.yaml, .csv or .xlsx)")
+    p.add_argument(
+        "submission", metavar="SUBMISSION", help="submission file (.yaml, .csv or .xlsx)"
+    )
     p.add_argument(
         "--checklist",
         metavar="ID|PATH",

@@ -9,7 +9,7 @@ from oit_checker.gate import Exit
 
 if TYPE_CHECKING:
     from rich.console import Console
-from oit_checker.i18n import LANGS, default_lang, say
+from oit_checker.i18n import LANGS, default_lang, say, source_note
 
 
 def add_parser(sub: Any) -> None:
@@ -88,8 +88,8 @@ def run_show(args: argparse.Namespace) -> int:
         f"{c.id} — {c.title} ({'ปีงบประมาณ' if th else 'fiscal year'} {c.year}; {state})",
         markup=False,
     )
-    if c.note:
-        console.print(f"{'หมายเหตุ' if th else 'Note'}: {c.note}", markup=False)
+    if c.note and not th:  # the checklists' notes and source explanations are English
+        console.print(f"Note: {c.note}", markup=False)
     firm, advisory = ("ยืนยัน", "อนุมาน: แจ้งเป็นข้อสังเกต") if th else ("confirmed", "inferred: advisory")
     for item in c.items:
         title = item.title if th else (item.title_en or item.title)
@@ -103,13 +103,19 @@ def run_show(args: argparse.Namespace) -> int:
         for ref in item.checks:
             mark = "✓" if ref.confidence == "confirmed" else "?"
             label = firm if ref.confidence == "confirmed" else advisory
-            src = f" {'ที่มา' if th else 'source'}: {ref.source}" if ref.source else ""
+            src = f" {source_note(ref.source, args.lang)}" if ref.source else ""
             console.print(
                 f"   {mark} {ref.id}: {describe(ref, c.year, args.lang)}  [{label}]{src}",
                 markup=False,
             )
-    if c.sources:
-        console.print(f"\n{'แหล่งข้อมูล' if th else 'Sources'}:", markup=False)
+    if c.sources and th:
+        keys = ", ".join(key for key, _ in c.sources)
+        console.print(
+            f"\nแหล่งข้อมูล: {keys} (คำอธิบายหมายเหตุและแหล่งข้อมูลเป็นภาษาอังกฤษ: --lang en)",
+            markup=False,
+        )
+    elif c.sources:
+        console.print("\nSources:", markup=False)
         for key, text in c.sources:
             console.print(f"   {key}: {text}", markup=False)
     return Exit.OK
@@ -131,7 +137,10 @@ def run_validate(args: argparse.Namespace) -> int:
         except InputError as exc:
             bad += 1
             for each in exc.all:
-                print(f"oit-checker: error: {each.render(lang)}", file=sys.stderr)
+                print(
+                    f"oit-checker: {say(lang, 'ข้อผิดพลาด', 'error')}: {each.render(lang)}",
+                    file=sys.stderr,
+                )
             continue
         rules = sum(len(i.checks) for i in c.items)
         print(

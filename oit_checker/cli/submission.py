@@ -20,7 +20,9 @@ def add_parser(sub: Any) -> None:
     inner = p.add_subparsers(dest="action", metavar="ACTION")
     inner.required = True
     val = inner.add_parser("validate", help="every error of a submission file at once, no crawl")
-    val.add_argument("submission", help="submission file (.xlsx, .csv or .yaml)")
+    val.add_argument(
+        "submission", metavar="SUBMISSION", help="submission file (.xlsx, .csv or .yaml)"
+    )
     val.add_argument("--checklist", metavar="ID|PATH", help="default: the submission's")
     val.add_argument("--main-site", metavar="URL", help="main website (if the file lacks it)")
     val.add_argument("--agency", metavar="NAME", help="agency name (if the file lacks it)")

@@ -14,7 +14,7 @@ import datetime as dt
 import json
 import re
 
-from oit_checker.checklist.model import Checklist
+from oit_checker.checklist.model import Checklist, Item
 from oit_checker.discover.crawl import Discovery, Note
 from oit_checker.discover.layout import Mapped, Problem
 from oit_checker.i18n import message
@@ -71,7 +71,7 @@ def to_yaml(d: Discovery, checklist: Checklist, *, lang: str, today: dt.date) ->
         found = [m for m in d.mapped if m.item == item.id]
         if not found:
             continue
-        lines.append(f"  # {item.id} {_c(item.title, 120)}")
+        lines.append(f"  # {item.id} {_c(_title(item, lang), 120)}")
         for where in dict.fromkeys(_where(m, lang) for m in found):
             lines.append(f"  #   {_c(where, 300)}")
         for text in problems_by_item.get(item.id, []):
@@ -87,8 +87,13 @@ def to_yaml(d: Discovery, checklist: Checklist, *, lang: str, today: dt.date) ->
             why = problems_by_item.get(item.id) or [
                 message("discover.problem.not_mentioned", {}, lang)
             ]
-            lines.append(f"#  {item.id}:  # {_c(item.title, 90)} — {_c('; '.join(why), 150)}")
+            title = _c(_title(item, lang), 90)
+            lines.append(f"#  {item.id}:  # {title} — {_c('; '.join(why), 150)}")
     return "\n".join(lines) + "\n"
+
+
+def _title(item: Item, lang: str) -> str:
+    return item.title_en or item.title if lang == "en" else item.title
 
 
 def _where(m: Mapped, lang: str) -> str:

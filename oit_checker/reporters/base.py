@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from oit_checker.i18n import label
-from oit_checker.model import Finding, FindingStatus, ItemResult, ItemStatus, Report
+from oit_checker.model import (
+    Finding,
+    FindingStatus,
+    IndicatorResult,
+    ItemResult,
+    ItemStatus,
+    Report,
+)
 from oit_checker.texts import message, remedy
 
 
@@ -49,6 +56,11 @@ def score_range(score: float, score_max: float) -> str:
 def title_of(item: ItemResult, lang: str) -> str:
     """The item's title in the report's language (Thai when no English title exists)."""
     return item.title if lang == "th" or not item.title_en else item.title_en
+
+
+def indicator_title(ind: IndicatorResult, lang: str) -> str:
+    """An indicator's title in the report's language (Thai when no English title exists)."""
+    return ind.title if lang == "th" or not ind.title_en else ind.title_en
 
 
 def notes(item: ItemResult) -> list[tuple[Finding, str]]:

@@ -16,13 +16,14 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from oit_checker.i18n import label, status_label
+from oit_checker.i18n import label, source_note, status_label
 from oit_checker.model import Finding, FindingStatus, ItemResult, Report
 from oit_checker.reporters.base import (
     Options,
     doc_name,
     fix_of,
     fixes,
+    indicator_title,
     losing,
     safe,
     score_range,
@@ -115,7 +116,7 @@ def _finding(f: Finding, lang: str) -> str:
             if f.status is FindingStatus.FAIL
             else ""
         )
-    src = f" <small>({e(f.source)})</small>" if f.source else ""
+    src = f" <small>({e(source_note(f.source, lang))})</small>" if f.source else ""
     named = doc_name(f.url) if losing(f) or f.status is FindingStatus.MANUAL else ""
     ev = f" — {link(f.url, named or label('evidence', lang))}" if f.url else ""
     found = f" <small>«{e(f.evidence[:160])}»</small>" if f.evidence and losing(f) else ""
@@ -179,7 +180,11 @@ def render(report: Report, options: Options) -> str:
     lang = options.lang
     rng = score_range(report.oit_score, report.oit_score_max)
     charts = "".join(
-        _bar(f"{label('indicator', lang)} {ind.id} {ind.title}", ind.score, ind.score_max)
+        _bar(
+            f"{label('indicator', lang)} {ind.id} {indicator_title(ind, lang)}",
+            ind.score,
+            ind.score_max,
+        )
         for ind in report.indicators
     )
     counts = " · ".join(f"{status_label(s.value, lang)} {n}" for s, n in report.counts)

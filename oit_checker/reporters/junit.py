@@ -46,7 +46,7 @@ def render(report: Report, options: Options) -> str:
             "testcase",
             {
                 "classname": f"{report.checklist_id}.indicator{item.indicator}",
-                "name": f"{item.id} {item.title}",
+                "name": f"{item.id} {item.title}",  # stable test ids: never translated
             },
         )
         reasons = [

@@ -14,7 +14,15 @@ from urllib.parse import urlsplit
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import ItemResult, Report
-from oit_checker.reporters.base import Options, notes, safe, score_range, text_of, title_of
+from oit_checker.reporters.base import (
+    Options,
+    indicator_title,
+    notes,
+    safe,
+    score_range,
+    text_of,
+    title_of,
+)
 
 BINARY = False
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # enough to stop emphasis, links, images, cells
@@ -62,7 +70,7 @@ def render(report: Report, options: Options) -> str:
         ]
     for ind in report.indicators:
         out.append(
-            f"- {md(label('indicator', lang))} {ind.id} {md(ind.title)}: "
+            f"- {md(label('indicator', lang))} {ind.id} {md(indicator_title(ind, lang))}: "
             f"{score_range(ind.score, ind.score_max)}"
         )
     counts = " · ".join(f"{md(status_label(s.value, lang))} {n}" for s, n in report.counts)

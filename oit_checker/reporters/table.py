@@ -19,6 +19,7 @@ from oit_checker.reporters.base import (
     Options,
     doc_name,
     fix_of,
+    indicator_title,
     losing,
     notes,
     safe,
@@ -66,7 +67,7 @@ def render(report: Report, options: Options) -> str:
     console.print(Text(f"{t('oit')}: {rng}", style="bold"))
     for ind in report.indicators:
         r = score_range(ind.score, ind.score_max)
-        console.print(Text(safe(f"  {t('indicator')} {ind.id} {ind.title}: {r}")))
+        console.print(Text(safe(f"  {t('indicator')} {ind.id} {indicator_title(ind, lang)}: {r}")))
     stake = at_stake(report)
     losing_items = [i for i in report.items if stake[i.id] > 0]
     if losing_items:

@@ -16,7 +16,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from oit_checker.i18n import label, status_label
 from oit_checker.model import FindingStatus, ItemStatus, Report
-from oit_checker.reporters.base import Options, doc_name, fix_of, losing, safe, text_of, title_of
+from oit_checker.reporters.base import (
+    Options,
+    doc_name,
+    fix_of,
+    indicator_title,
+    losing,
+    safe,
+    text_of,
+    title_of,
+)
 from oit_checker.score import at_stake, worst_first
 
 COLUMNS = (
@@ -81,7 +90,7 @@ def _summary(summary: Worksheet, report: Report, lang: str) -> None:
         (),
     ]
     rows += [
-        (f"{t('indicator')} {ind.id} {ind.title}", ind.score, ind.score_max)
+        (f"{t('indicator')} {ind.id} {indicator_title(ind, lang)}", ind.score, ind.score_max)
         for ind in report.indicators
     ]
     rows.append(())

@@ -209,9 +209,7 @@ def test_a_page_flooded_with_links_still_leads_to_the_ita_page(tmp_path, scenari
 def test_school_page_with_linked_zero_form_headings_and_no_year(tmp_path, scenario: Scenario):
     """Issue 12: a real school ITA page — the headings are the links, `01 …` to `043 …`, and
     the page states no year: every item is found for the requested year, with the note."""
-    links = "".join(
-        f'<p><a href="/ita/doc{n}.pdf">0{n} หัวข้อที่ {n}</a></p>' for n in range(1, 44)
-    )
+    links = "".join(f'<p><a href="/ita/doc{n}.pdf">0{n} หัวข้อที่ {n}</a></p>' for n in range(1, 44))
     home = scenario.page(
         "/", '<html><body><a href="/ita/">ITA</a> การประเมินคุณธรรมและความโปร่งใส</body></html>'
     )
