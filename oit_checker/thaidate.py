@@ -81,14 +81,13 @@ _ERA = r"(?:(?P<era>พ\.?\s?ศ|ค\.?\s?ศ)\.?\s*)?"
 
 # Patterns start with a digit, not a look-behind, so the regex engine can skip ahead to the
 # next digit; "not preceded by a digit" is checked in code (``add(..., boundary)``).
-_RE_THAI_DMY = re.compile(
-    rf"(?P<d>\d{{1,2}})\s*(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)"
+_RE_THAI_DMY = re.compile(  # "9 มิถุนายน 2568", and letters' "9 เดือน มิถุนายน พ.ศ. 2568"
+    rf"(?P<d>\d{{1,2}})\s*(?:เดือน\s*)?(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)"
 )
 # WordPress with a Thai locale prints the English order with Thai month names: มิถุนายน 9, 2026
 _RE_THAI_MDY = re.compile(rf"(?P<m>{_TH_ALT})\s*(?P<d>\d{{1,2}}),\s*{_ERA}(?P<y>\d{{4}})(?!\d)")
 # "พ.ศ.2568 – ปัจจุบัน", "ตั้งแต่ 2567 ถึงปัจจุบัน": from that year on, still running
 _RE_SINCE = re.compile(r"(?P<y>25[4-7]\d|20[0-3]\d)\s*(?:-|–|—|ถึง|จนถึง)\s*(?:ปัจจุบัน|present|now)")
-ONGOING = dt.date.max  # the end of a span that runs "to the present"
 _RE_THAI_MY = re.compile(rf"(?P<m>{_TH_ALT})\s*{_ERA}(?P<y>\d{{4}}|\d{{2}})(?!\d)")
 _RE_FY = re.compile(r"ปี\s?งบ(?:ประมาณ|\.|ฯ)?\s*(?:พ\.?\s?ศ\.?\s*)?(?P<y>\d{4}|\d{2})(?!\d)")
 _RE_NUM = re.compile(
@@ -213,7 +212,9 @@ def find_dates(text: str, *, limit: int = 500, normalized: bool = False) -> list
         add(m, (d, d) if d else None, _DIGITS)
     for m in _RE_SINCE.finditer(s):
         ce = resolve_year(m["y"], thai_context=True)
-        add(m, (dt.date(ce, 1, 1), ONGOING) if ce else None, _DIGITS)
+        # only the year it names: "2560 – ปัจจุบัน" over a page of 2560 data is not current
+        # data to an assessor, so "to the present" never stretches the span (no false green)
+        add(m, (dt.date(ce, 1, 1), dt.date(ce, 12, 31)) if ce else None, _DIGITS)
     english = _EN_HINT.search(s) is not None  # most Thai documents have no English dates
     for rx in (_RE_EN_DMY, _RE_EN_MDY) if english else ():
         for m in rx.finditer(s):
@@ -242,13 +243,13 @@ _NAME_BE8 = re.compile(r"(?<!\d)(25[5-7]\d|20[1-3]\d)(0[1-9]|1[0-2])(0[1-9]|[12]
 _NAME_BE6 = re.compile(r"(?<!\d)([5-7]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def dates_in_name(name: str) -> list[DateSpan]:
+def dates_in_name(name: str, *, short: bool = True) -> list[DateSpan]:
     """Dates that file names carry: ``25690105`` (BE yyyymmdd), ``20260105`` (CE) and
     ``680303`` (BE yymmdd, how Thai offices number their uploads); plus any written date
     (``ประกาศ 5 ม.ค. 69.pdf``). Only for names: in running text an 8-digit number is rarely
-    a date."""
+    a date. ``short=False`` leaves out the 6-digit form (for names that may be record ids)."""
     out = list(find_dates(name, limit=10))
-    for rx in (_NAME_BE8, _NAME_BE6):
+    for rx in (_NAME_BE8, _NAME_BE6) if short else (_NAME_BE8,):
         for m in rx.finditer(name):
             y = m[1]
             ce = resolve_year(y if len(y) == 4 else "25" + y, thai_context=True)

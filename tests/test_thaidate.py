@@ -164,8 +164,8 @@ def test_find_years_and_ranges():
         ("เผยแพร่ ตุลาคม 19, 2567", dt.date(2024, 10, 19), dt.date(2024, 10, 19)),
         ("คำสั่งที่ 12/2568 ลว.22.12.66", dt.date(2023, 12, 22), dt.date(2023, 12, 22)),
         ("ประกาศ ลว. 5.1.68", dt.date(2025, 1, 5), dt.date(2025, 1, 5)),
-        ("แผนฯ พ.ศ.2568 – ปัจจุบัน", dt.date(2025, 1, 1), dt.date.max),
-        ("ใช้ตั้งแต่ 2567 ถึงปัจจุบัน", dt.date(2024, 1, 1), dt.date.max),
+        ("แผนฯ พ.ศ.2568 – ปัจจุบัน", dt.date(2025, 1, 1), dt.date(2025, 12, 31)),
+        ("ใช้ตั้งแต่ 2567 ถึงปัจจุบัน", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
     ],
 )
 def test_real_site_date_forms(text, start, end):
@@ -200,3 +200,31 @@ def test_numbers_in_file_names_that_are_not_dates(name):
     from oit_checker.thaidate import dates_in_name
 
     assert dates_in_name(name) == []
+
+
+def test_official_letter_date_with_the_word_month():
+    (span,) = find_dates("ณ วันที่ ๙ เดือน มิถุนายน พ.ศ. ๒๕๖๘")
+    assert span.start == dt.date(2025, 6, 9)
+
+
+def test_a_document_dated_only_by_its_file_name(tmp_path):
+    """The name's date reaches the recency rules as a url-sourced date."""
+    from tests.helpers import MAIN, extract_file
+
+    p = tmp_path / "f.html"
+    p.write_text("<html><body><p>ประกาศ เรื่อง การจัดซื้อ ไม่มีวันที่</p></body></html>", "utf-8")
+    name = "%E0%B8%9B%E0%B8%A3%E0%B8%B0%E0%B8%81%E0%B8%B2%E0%B8%A8_25680105.html"  # ประกาศ_…
+    doc = extract_file(p, MAIN + "files/" + name, "text/html")
+    assert [(d.start, d.source) for d in doc.dates if d.source == "url"] == [
+        (dt.date(2025, 1, 5), "url")
+    ]
+
+
+def test_a_page_path_that_is_a_record_id_is_not_a_date(tmp_path):
+    """/content/660512 is an id; only a document's name may carry the yymmdd form."""
+    from tests.helpers import MAIN, extract_file
+
+    p = tmp_path / "f.html"
+    p.write_text("<html><body><p>ข่าวประชาสัมพันธ์</p></body></html>", "utf-8")
+    assert not [d for d in extract_file(p, MAIN + "content/660512", "text/html").dates]
+    assert not [d for d in extract_file(p, MAIN + "news/660512.html", "text/html").dates]

@@ -157,13 +157,23 @@ def read_page(res: Resource, settings: RunSettings) -> tuple[Document, str]:
 MAX_DATES = 200
 
 
+DOCUMENT_EXTENSIONS = frozenset(
+    {"pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "jpg", "jpeg", "png", "zip", "rar"}
+)
+
+
 def _name_dates(url: str) -> list[FoundDate]:
     """Dates in the file's name (``ประกาศ_25690105.pdf``, ``680303-คำสั่ง.pdf``)."""
     from urllib.parse import unquote, urlsplit
 
     name = unquote(urlsplit(url).path.rsplit("/", 1)[-1])[:200]
-    stem = name.rsplit(".", 1)[0] if "." in name else name
-    return [FoundDate(d.start, d.end, "url", d.raw) for d in dates_in_name(stem)]
+    stem, dot, ext = name.rpartition(".")
+    if not dot:
+        stem, ext = name, ""
+    # A page's path is often a numeric id (/content/660512): only an uploaded document's
+    # name may carry the short yymmdd form; the 8-digit yyyymmdd form is specific enough
+    document = ext.lower() in DOCUMENT_EXTENSIONS
+    return [FoundDate(d.start, d.end, "url", d.raw) for d in dates_in_name(stem, short=document)]
 
 
 def _finish(doc: Document, res: Resource) -> Document:
