@@ -44,5 +44,13 @@ def message(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
 def remedy(code: str, params: Mapping[str, Any], lang: str = "th") -> str:
     """How to fix what ``code`` reports, in ``lang`` ("" when there is nothing to fix)."""
     text = _text(code)
+    if text is not None and text.by_reason and params.get("reason"):
+        from oit_checker.messages import en, th
+
+        fixes = th.REASON_FIXES if lang != "en" else en.REASON_FIXES
+        reason, status = str(params["reason"]), params.get("status")
+        for key in (f"http_{status}" if isinstance(status, int) else "", reason):
+            if key in fixes:
+                return fixes[key]
     fix = text.fix(lang) if text else ""
     return fill(fix, params, lang) if fix else ""

@@ -75,3 +75,35 @@ def test_a_known_http_status_names_what_happened():
     assert reason_text("http_5xx", "en", 503) == "server error (HTTP 503)"
     assert reason_text("http_4xx", "en", 418) == "HTTP 418"
     assert reason_text("http_4xx", "th") == "ไม่พบหน้า/ไม่อนุญาต (HTTP 4xx)"  # status unknown
+
+
+def test_every_losing_code_has_a_remedy_in_both_languages_with_the_same_fields():
+    from string import Formatter
+
+    from oit_checker.texts import catalogue
+
+    for code, text in catalogue().items():
+        if code.endswith(".ok"):
+            continue
+        assert text.fix_th and text.fix_en, code
+        th_fields = {f[1] for f in Formatter().parse(text.fix_th) if f[1]}
+        en_fields = {f[1] for f in Formatter().parse(text.fix_en) if f[1]}
+        assert th_fields == en_fields, code
+
+
+def test_a_broken_resource_gets_the_remedy_of_its_reason():
+    from oit_checker.messages import en as en_msgs
+    from oit_checker.messages import th as th_msgs
+    from oit_checker.texts import remedy
+
+    gone = remedy("reachable.broken", {"reason": "http_4xx", "status": 404}, "th")
+    slow = remedy("reachable.broken", {"reason": "timeout", "status": None}, "th")
+    assert gone.startswith("ไฟล์หรือหน้านี้ถูกลบหรือย้าย") and slow.startswith("เว็บไซต์ตอบช้า")
+    assert remedy("keywords.no_evidence", {"reason": "too_large"}, "en").startswith(
+        "The file is too large"
+    )
+    assert "login" in remedy("reachable.broken_link", {"reason": "http_4xx", "status": 401}, "en")
+    generic = remedy("reachable.broken", {"reason": "protocol"}, "th")
+    assert generic.startswith("แก้ให้ URL เปิดได้")  # no reason-specific text: the check's own
+    assert set(th_msgs.REASON_FIXES) == set(en_msgs.REASON_FIXES)
+    assert set(th_msgs.REASON_FIXES) <= set(th_msgs.REASONS)

@@ -73,6 +73,7 @@ SHARED_MESSAGES: dict[str, Text] = {
         "No evidence to check: the linked documents cannot be obtained ({reason_text}): {links}",
         fix_th="แก้ลิงก์เอกสารให้เปิดได้ หรืออัปโหลดไฟล์ใหม่ที่ไม่ใหญ่เกินไป แล้วลิงก์จากหน้าที่ส่ง",
         fix_en="Make the documents open, or upload them again (not too large) and link them from the submitted page",
+        by_reason=True,
     ),
     "*.links_nowhere": Text(
         "ไม่มีหลักฐานให้ตรวจ: ลิงก์ในหน้าไม่ได้ชี้ไปที่เอกสารใด (# หรือ javascript:): {links}",

@@ -39,6 +39,7 @@ MESSAGES: dict[str, Text] = {
         "The URL does not open: {reason_text}",
         fix_th="แก้ให้ URL เปิดได้ (หน้า/ไฟล์ยังอยู่ และเปิดได้โดยไม่ต้องเข้าสู่ระบบ) แล้วส่ง URL ที่เปิดได้",
         fix_en="Make the URL open (the page or file still exists and needs no login), then submit the working URL",
+        by_reason=True,
     ),
     "reachable.tls_invalid": Text(
         "ใบรับรอง HTTPS ไม่ถูกต้อง เบราว์เซอร์ของผู้ประเมินจะแสดงคำเตือน ({detail})",
@@ -51,6 +52,7 @@ MESSAGES: dict[str, Text] = {
         "A linked document does not open: {reason_text}",
         fix_th="แก้ลิงก์เอกสารที่เปิดไม่ได้ หรืออัปโหลดไฟล์ใหม่แล้วแก้ลิงก์ในหน้าที่ส่ง",
         fix_en="Fix the broken document link, or upload the file again and update the link on the submitted page",
+        by_reason=True,
     ),
 }
 

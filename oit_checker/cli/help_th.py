@@ -170,8 +170,6 @@ def localize(parser: argparse.ArgumentParser, lang: str, *, top: bool = True) ->
             group.title = SECTIONS_TH.get(group.title, group.title)
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
-            if th:
-                action.title = "คำสั่ง"
             for choice in action._choices_actions:
                 if th and choice.help:
                     choice.help = HELP_TH.get(choice.help, choice.help)

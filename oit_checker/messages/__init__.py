@@ -18,6 +18,7 @@ class Text:
     en: str
     fix_th: str = ""
     fix_en: str = ""
+    by_reason: bool = False  # a resource could not be obtained: its reason decides the fix
 
     def text(self, lang: str) -> str:
         return self.en if lang == "en" else self.th

@@ -40,6 +40,26 @@ REASONS: dict[str, str] = {
     "empty": "no content",
 }
 
+
+# How to fix a resource that could not be obtained, by why (see messages/th.py).
+REASON_FIXES: dict[str, str] = {
+    "http_404": "The file or page was deleted or moved: upload it again or fix the link to where it is now, then submit the working URL",
+    "http_410": "The file or page was deleted: upload it again and submit the new file's URL",
+    "http_401": "The assessor cannot log in: publish the data on a page that opens without a login",
+    "http_403": "The website refuses to open it: let everyone open it (check the firewall or country blocking)",
+    "http_4xx": "The website refuses this URL: check that it opens from another computer without a login, then submit a working URL",
+    "http_5xx": "The server fails: ask the website's administrator to fix it, then check again before submitting",
+    "timeout": "The website answers too slowly: tell the website's administrator or host, then check again before submitting",
+    "deadline": "The file did not finish downloading: make it smaller or the website faster, then check again",
+    "dns": "The domain name is not found: check the URL's spelling and that the domain is renewed",
+    "connect": "The website cannot be reached: check that it is up and reachable from outside the agency",
+    "blocked_address": "The URL points inside the agency's network: publish on the main website, reachable from outside",
+    "tls": "The HTTPS connection fails: install a valid HTTPS certificate",
+    "too_large": "The file is too large: make it smaller (scan at a lower resolution, or split it) and upload it again",
+    "too_many_redirects": "The URL redirects without end: fix the website's redirect settings",
+    "redirect_loop": "The URL redirects without end: fix the website's redirect settings",
+}
+
 # discover: the written submission's comments and the crawl summary.
 MESSAGES.update(
     {
