@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from oit_checker.errors import InputError, read_problem
+from oit_checker.errors import InputError, raise_all, read_problem
 from oit_checker.itemid import normalize_item_id
 from oit_checker.messages import Text
 from oit_checker.model import Finding, FindingStatus
@@ -80,7 +80,15 @@ def load_waivers(path: str | Path) -> tuple[Waiver, ...]:
         raise WaiverError(
             "a waivers file is a mapping with a 'waivers' list", file=file, line=1, field="waivers"
         )
-    return tuple(_row(row, i, doc, file) for i, row in enumerate(rows))
+    out: list[Waiver] = []
+    errors: list[InputError] = []
+    for i, row in enumerate(rows):  # every bad row at once, not the first only
+        try:
+            out.append(_row(row, i, doc, file))
+        except WaiverError as exc:
+            errors.append(exc)
+    raise_all(errors)
+    return tuple(out)
 
 
 def _row(row: Any, i: int, doc: Marked, file: str) -> Waiver:

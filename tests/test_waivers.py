@@ -95,3 +95,25 @@ def test_cli_waived_item_passes_visibly_and_expired_waiver_fails_again(tmp_path,
     _, report = run_cli(tmp_path, sub, "--waivers", str(waivers), "--today", "2025-05-01")
     assert item(report, "O10")["status"] == "fail"
     assert codes(report, "O10", "warn") == ["waiver.expired"]
+
+
+def test_every_bad_waiver_row_is_reported_at_once(tmp_path):
+    import pytest
+
+    from oit_checker.errors import InputError
+    from oit_checker.waivers import load_waivers
+
+    p = tmp_path / "w.yaml"
+    p.write_text(
+        "waivers:\n"
+        "  - {item: O12, reason: ok, expires: 2025-12-31}\n"
+        "  - {item: nope, reason: x, expires: 2025-12-31}\n"
+        "  - {item: O13, reason: x, expires: soon}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as info:
+        load_waivers(p)
+    assert [(e.line, e.field) for e in info.value.all] == [
+        (3, "waivers[1].item"),
+        (4, "waivers[2].expires"),
+    ]
