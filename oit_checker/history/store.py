@@ -1,4 +1,4 @@
-"""SQLite history: numbered schema migrations, one transaction per agency, full reports kept.
+"""SQLite history: numbered schema migrations, one transaction per agency, what changed kept.
 
 Why SQLite: embedded, transactional and in the standard library, so a nightly job over
 thousands of agencies needs no server. Each agency's result is written in a single
@@ -6,13 +6,23 @@ transaction (run row, report JSON, item results, findings), so a process killed 
 (``kill -9``) leaves either the whole agency or nothing; a rerun of the same night skips the
 agencies already saved (lighthouse-ci keeps its history the same way). WAL mode lets
 ``history`` read while a night is being written.
+
+Since migration 2 a night stores what changed, not the whole report again: a report is split
+into its frame (scores, dates, stats: small, new each night) and its items, and each part is
+kept once, content-addressed (SHA-256 of its canonical JSON, zlib-compressed) in ``blobs``. An
+unchanged agency costs its run row, its frame and its item rows (≈2 KB instead of ≈100 KB),
+and :meth:`Store.report_json` rebuilds any night's report exactly (the same JSON, key order
+included). Rows saved before migration 2 keep their full ``report_json`` and load unchanged;
+the per-finding rows (the same data as the items) are no longer written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,7 +54,19 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX agency_runs_by_agency ON agency_runs (agency, run_id);
     """,
+    # 2: content-addressed report parts; a night stores only what changed
+    """
+    CREATE TABLE blobs (hash TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+    ALTER TABLE agency_runs ADD COLUMN frame TEXT;
+    ALTER TABLE agency_runs ADD COLUMN items TEXT;
+    """,
 )
+
+ITEMS_AT = "\x00items"  # where the items go back into the frame (a key no report can hold)
+
+
+def _canon(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
 class Store:
@@ -99,22 +121,42 @@ class Store:
         rows = self.db.execute("SELECT agency FROM agency_runs WHERE run_id = ?", (run_id,))
         return {r[0] for r in rows}
 
+    def _put(self, data: bytes) -> str:
+        """Keep ``data`` once under its SHA-256 (a part seen on an earlier night is shared)."""
+        key = hashlib.sha256(data).hexdigest()
+        self.db.execute(
+            "INSERT OR IGNORE INTO blobs (hash, data) VALUES (?, ?)", (key, zlib.compress(data, 6))
+        )
+        return key
+
+    def _get(self, key: str) -> object:
+        row = self.db.execute("SELECT data FROM blobs WHERE hash = ?", (key,)).fetchone()
+        if row is None:
+            raise LookupError(f"history blob {key} is missing")
+        return json.loads(zlib.decompress(row[0]))
+
     def save(self, run_id: int, report: Report) -> None:
-        """One agency's result, all or nothing."""
+        """One agency's result, all or nothing: its frame and the items not stored before."""
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        data = json.dumps(to_dict(report, "th"), ensure_ascii=False, default=str)
+        doc = to_dict(report, "th")
+        frame = {
+            (ITEMS_AT if k == "items" else k): (None if k == "items" else v) for k, v in doc.items()
+        }
         with self._tx():
+            items = [self._put(_canon(item)) for item in doc.get("items", [])]
             cur = self.db.execute(
                 "INSERT INTO agency_runs (run_id, agency, checklist, oit_score, oit_score_max,"
-                " report_json, saved_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                " report_json, saved_at, frame, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     run_id,
                     report.agency,
                     report.checklist_id,
                     report.oit_score,
                     report.oit_score_max,
-                    data,
+                    "",
                     now,
+                    self._put(_canon(frame)),
+                    self._put(_canon(items)),
                 ),
             )
             ar = cur.lastrowid
@@ -122,24 +164,28 @@ class Store:
                 "INSERT INTO item_results VALUES (?, ?, ?, ?)",
                 [(ar, i.id, i.status.value, i.score) for i in report.items],
             )
-            self.db.executemany(
-                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (ar, f.item, f.check, f.status.value, f.code, f.url, f.fingerprint)
-                    for i in report.items
-                    for f in i.findings
-                ],
-            )
 
     def report_json(self, agency: str, before_run: int | None = None) -> dict[str, object] | None:
         """The latest saved report of ``agency`` (optionally from a run before ``before_run``)."""
-        sql = "SELECT report_json FROM agency_runs WHERE agency = ?"
+        sql = "SELECT report_json, frame, items FROM agency_runs WHERE agency = ?"
         args: list[object] = [agency]
         if before_run is not None:
             sql += " AND run_id < ?"
             args.append(before_run)
         row = self.db.execute(sql + " ORDER BY run_id DESC LIMIT 1", args).fetchone()
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        full, frame_key, items_key = row
+        if full:  # saved before migration 2
+            return dict(json.loads(full))
+        frame = self._get(frame_key)
+        keys = self._get(items_key)
+        assert isinstance(frame, dict) and isinstance(keys, list)
+        items = [self._get(k) for k in keys]
+        return {
+            ("items" if k == ITEMS_AT else k): (items if k == ITEMS_AT else v)
+            for k, v in frame.items()
+        }
 
     def trend(self, agency: str, last: int = 30) -> list[TrendPoint]:
         rows = self.db.execute(

@@ -1,8 +1,7 @@
 """`discover: true` agencies in a night: their ITA page is found and checked like a submission."""
 
-import json
-import sqlite3
 
+from oit_checker.history.store import Store
 from tests import discover_sites
 from tests.e2e.conftest import run_nightly
 from tests.sites import Scenario
@@ -31,11 +30,11 @@ def test_a_discover_agency_is_crawled_then_checked(tmp_path, scenario, capsys):
     err = capsys.readouterr().err
     assert code == 2  # the row without a website is bad input; the others still ran
     assert "agencies.yaml:9: main_site:" in err  # the row without a website, by line
-    with sqlite3.connect(db) as con:
-        rows = dict(con.execute("SELECT agency, report_json FROM agency_runs").fetchall())
-    found = json.loads(rows["อบต.ค้นเอง"])
+    store = Store(db)
+    found = store.report_json("อบต.ค้นเอง")
     with_urls = {i["id"] for i in found["items"] if i["urls"]}
     assert with_urls == set(site.expected)  # every item the page links, nothing else
     assert found["agency"]["name"] == "อบต.ค้นเอง"
-    empty = json.loads(rows["เทศบาลไม่มีหน้า ITA"])
+    empty = store.report_json("เทศบาลไม่มีหน้า ITA")
+    store.close()
     assert {i["status"] for i in empty["items"]} == {"missing"}
