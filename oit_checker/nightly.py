@@ -11,11 +11,9 @@ database keeps two nights apart.
 from __future__ import annotations
 
 import asyncio
-import fcntl
 import os
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -24,7 +22,7 @@ from oit_checker.agencies import AgencyEntry
 from oit_checker.checklist.load import pick_checklist
 from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
-from oit_checker.errors import InputError, UsageError
+from oit_checker.errors import InputError
 from oit_checker.history.store import Store
 from oit_checker.model import AgencyNight, NightSummary, Report, ReportHead
 from oit_checker.reporters import Options, render
@@ -64,20 +62,6 @@ async def check_agency(entry: AgencyEntry, settings: RunSettings) -> Report:
     checklist = pick_checklist(entry.checklist, sub.checklist, year=sub.year)
     validate_against(sub, checklist)
     return await run_check(checklist, sub, settings)
-
-
-@contextmanager
-def night_lock(db_path: str) -> Iterator[None]:
-    """Exclusive, non-blocking: a second night on the same database stops at once."""
-    fd = os.open(db_path + ".lock", os.O_CREAT | os.O_RDWR, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise UsageError("another nightly run is using {db}", {"db": db_path}) from None
-        yield
-    finally:
-        os.close(fd)
 
 
 async def run_night(

@@ -79,8 +79,10 @@ def test_any_night_is_rebuilt_exactly_and_an_unchanged_night_stores_only_its_fra
         s.save(run, report)
         nights.append((run, json.dumps(to_dict(report, "th"), ensure_ascii=False, default=str)))
     for (_, expected), nxt in zip(nights, [*nights[1:], (None, None)], strict=True):
-        got = s.report_json("อบต.ตัวอย่าง", before_run=nxt[0]) if nxt[0] else s.report_json(
-            "อบต.ตัวอย่าง"
+        got = (
+            s.report_json("อบต.ตัวอย่าง", before_run=nxt[0])
+            if nxt[0]
+            else s.report_json("อบต.ตัวอย่าง")
         )
         assert json.dumps(got, ensure_ascii=False, default=str) == expected  # byte for byte
     blobs = s.db.execute("SELECT COUNT(*) FROM blobs").fetchone()[0]

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("nightly", help="check many agencies, keep the history, report changes")
     p.add_argument("agencies", metavar="AGENCIES_FILE", help="agencies file (.yaml or .csv)")
-    p.add_argument("--db", default="history.sqlite", help="history database (SQLite)")
+    p.add_argument(
+        "--db",
+        default="history.sqlite",
+        help="history database: a SQLite file, or postgresql://USER@HOST/DB",
+    )
     p.add_argument("--out", metavar="DIR", help="where to write index.html, summary.json, reports")
     p.add_argument("--at-once", type=int, default=4, metavar="N", help="agencies in flight (4)")
     p.add_argument(
@@ -102,16 +106,23 @@ class _Lines:
         print(f"[{self.done}/{self.total}] {o.name}: {state}", file=sys.stderr)
 
 
+def _cache_dir(db: str, out: str | None) -> str:
+    """Beside a SQLite file; for a PostgreSQL history, beside the pages (a URL is no folder)."""
+    from oit_checker.history.engines import is_url
+
+    return str(Path(out or "oit-nightly") / ".cache") if is_url(db) else db + ".cache"
+
+
 def run(args: argparse.Namespace) -> int:
     import asyncio
 
     from oit_checker.agencies import load_agencies
     from oit_checker.history.store import Store
-    from oit_checker.nightly import agency_pages, night_lock, notify, publish, run_night, summarize
+    from oit_checker.nightly import agency_pages, notify, publish, run_night, summarize
 
     settings = settings_from(args)
     if settings.cache_dir is None:  # unchanged documents are not downloaded again next night
-        settings = settings.merged({"cache_dir": str(args.db) + ".cache"})
+        settings = settings.merged({"cache_dir": _cache_dir(str(args.db), args.out)})
     lang = settings.lang
     entries, problems = load_agencies(args.agencies)
     for problem in problems:  # bad rows are reported and skipped; the rest still run
@@ -121,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     night = (settings.today or bangkok_today()).isoformat()
     store = Store(args.db)
     try:
-        with night_lock(args.db), _Lines(len(entries), lang) as progress:
+        with store.lock_night(), _Lines(len(entries), lang) as progress:
             run_id, outcomes = asyncio.run(
                 run_night(entries, store, night, settings, at_once=args.at_once, on_done=progress)
             )

@@ -21,12 +21,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import cast
 
+from oit_checker.history.engines import Engine, open_engine
 from oit_checker.model import Report, TrendPoint
 from oit_checker.reportfile import to_dict
 
@@ -70,11 +71,11 @@ def _canon(value: object) -> bytes:
 
 
 class Store:
+    """The history, in a SQLite file (default) or PostgreSQL (``postgresql://…``)."""
+
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db: Engine = open_engine(self.path)
         self.migrate()
 
     def close(self) -> None:
@@ -82,7 +83,11 @@ class Store:
 
     @property
     def version(self) -> int:
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return self.db.version
+
+    def lock_night(self) -> AbstractContextManager[None]:
+        """Exclusive, non-blocking: a second night on the same history stops at once."""
+        return cast(AbstractContextManager[None], self.db.lock_night())
 
     def migrate(self) -> None:
         """Apply the numbered migrations not yet applied, each in its own transaction."""
@@ -92,17 +97,17 @@ class Store:
             with self._tx():
                 for statement in filter(str.strip, script.split(";")):
                     self.db.execute(statement)
-                self.db.execute(f"PRAGMA user_version={number}")
+                self.db.set_version(number)
 
     @contextmanager
     def _tx(self) -> Iterator[None]:
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.begin()
         try:
             yield
         except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.rollback()
             raise
-        self.db.execute("COMMIT")
+        self.db.commit()
 
     def start_run(self, night: str) -> int:
         """The run of ``night`` (created, or resumed when an earlier attempt was cut off)."""
@@ -110,8 +115,7 @@ class Store:
         if row:
             return int(row[0])
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        cur = self.db.execute("INSERT INTO runs (night, started_at) VALUES (?, ?)", (night, now))
-        return int(cur.lastrowid or 0)
+        return self.db.insert_id("INSERT INTO runs (night, started_at) VALUES (?, ?)", (night, now))
 
     def finish_run(self, run_id: int) -> None:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -133,7 +137,7 @@ class Store:
         row = self.db.execute("SELECT data FROM blobs WHERE hash = ?", (key,)).fetchone()
         if row is None:
             raise LookupError(f"history blob {key} is missing")
-        return json.loads(zlib.decompress(row[0]))
+        return json.loads(zlib.decompress(bytes(row[0])))
 
     def save(self, run_id: int, report: Report) -> None:
         """One agency's result, all or nothing: its frame and the items not stored before."""
@@ -144,7 +148,7 @@ class Store:
         }
         with self._tx():
             items = [self._put(_canon(item)) for item in doc.get("items", [])]
-            cur = self.db.execute(
+            ar = self.db.insert_id(
                 "INSERT INTO agency_runs (run_id, agency, checklist, oit_score, oit_score_max,"
                 " report_json, saved_at, frame, items) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -159,7 +163,6 @@ class Store:
                     self._put(_canon(items)),
                 ),
             )
-            ar = cur.lastrowid
             self.db.executemany(
                 "INSERT INTO item_results VALUES (?, ?, ?, ?)",
                 [(ar, i.id, i.status.value, i.score) for i in report.items],

@@ -313,3 +313,10 @@ ERRORS.update(
         "invalid value {value!r}: {detail}": "ค่าไม่ถูกต้อง {value!r}: {detail}",
     }
 )
+
+ERRORS.update(
+    {
+        "--db {db}: PostgreSQL needs psycopg (pip install 'oit-checker[postgres]')": "--db {db}: การใช้ PostgreSQL ต้องติดตั้ง psycopg (pip install 'oit-checker[postgres]')",
+        "--db {db}: cannot connect to PostgreSQL: {detail}": "--db {db}: เชื่อมต่อ PostgreSQL ไม่ได้: {detail}",
+    }
+)

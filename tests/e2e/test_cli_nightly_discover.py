@@ -1,6 +1,5 @@
 """`discover: true` agencies in a night: their ITA page is found and checked like a submission."""
 
-
 from oit_checker.history.store import Store
 from tests import discover_sites
 from tests.e2e.conftest import run_nightly
