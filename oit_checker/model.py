@@ -313,10 +313,12 @@ class ReportHead:
     oit_score: float
     oit_score_max: float
     stats: tuple[tuple[str, float], ...] = ()
+    statuses: tuple[tuple[str, str], ...] = ()  # item id → status, for the fleet's heat map
 
     @classmethod
     def of(cls, report: Report) -> ReportHead:
-        return cls(report.oit_score, report.oit_score_max, report.stats)
+        statuses = tuple((i.id, i.status.value) for i in report.items)
+        return cls(report.oit_score, report.oit_score_max, report.stats, statuses)
 
 
 @dataclass(frozen=True, slots=True)

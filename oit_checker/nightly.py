@@ -25,7 +25,7 @@ from oit_checker.engine import run_check
 from oit_checker.errors import InputError
 from oit_checker.history.store import Store
 from oit_checker.model import AgencyNight, NightSummary, Report, ReportHead
-from oit_checker.reporters import Options, render
+from oit_checker.reporters import Options, dashboard, render
 from oit_checker.reporters import night as night_pages
 from oit_checker.reportfile import from_dict
 from oit_checker.settings import RunSettings
@@ -173,7 +173,7 @@ def publish(summary: NightSummary, out: Path, lang: str) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     (out / "summary.json").write_text(night_pages.summary_json(summary), encoding="utf-8")
     index = out / "index.html"
-    index.write_text(night_pages.index_html(summary, Options(lang=lang)), encoding="utf-8")
+    index.write_text(dashboard.render(summary, Options(lang=lang)), encoding="utf-8")
     return index
 
 

@@ -1,4 +1,5 @@
-"""The night's own outputs: the index page, ``summary.json`` and the digest of what got worse.
+"""The night's own outputs: ``summary.json`` and the digest of what got worse (the index page
+is the fleet dashboard, :mod:`oit_checker.reporters.dashboard`).
 
 Like every reporter these only format a frozen value (:class:`NightSummary`); the nightly
 command decides where they go. ``summary.json`` and the webhook payload are contracts for the
@@ -8,25 +9,9 @@ people who script around the night: their keys only grow.
 from __future__ import annotations
 
 import json
-from html import escape
 from typing import Any
 
-from oit_checker.model import AgencyNight, NightSummary, TrendPoint
-from oit_checker.reporters.base import Options
-
-
-def sparkline(points: tuple[TrendPoint, ...], width: int = 120, height: int = 24) -> str:
-    """An inline SVG polyline of the OIT score over nights (nothing for a single night)."""
-    if len(points) < 2:
-        return ""
-    step = width / (len(points) - 1)
-    coords = " ".join(
-        f"{i * step:.1f},{height - p.oit_score / 100 * height:.1f}" for i, p in enumerate(points)
-    )
-    return (
-        f'<svg width="{width}" height="{height}" role="img" aria-label="trend">'
-        f'<polyline fill="none" stroke="#0b57d0" stroke-width="2" points="{coords}"/></svg>'
-    )
+from oit_checker.model import AgencyNight, NightSummary
 
 
 def agency_entry(a: AgencyNight) -> dict[str, Any]:
@@ -68,22 +53,3 @@ def mail(night: NightSummary) -> tuple[str, str]:
         for a in night.worse
     ]
     return f"OIT {night.night}: {len(night.worse)} หน่วยงานมีผลแย่ลง", "\n".join(lines)
-
-
-def index_html(night: NightSummary, options: Options) -> str:
-    rows = []
-    for a in night.agencies:
-        delta = "" if a.change is None else f"{a.change:+.2f}"
-        rows.append(
-            f'<tr><td><a href="{escape(a.slug)}.html">{escape(a.name)}</a></td>'
-            f"<td>{a.report.oit_score:.2f}</td><td>{escape(delta)}</td>"
-            f"<td>{sparkline(a.trend)}</td></tr>"
-        )
-    title = escape(night.night)
-    return (
-        '<!doctype html><html lang="th"><head><meta charset="utf-8">'
-        f"<title>OIT {title}</title></head><body><h1>OIT {title}</h1>"
-        "<table><tr><th>หน่วยงาน</th><th>OIT</th><th>เปลี่ยนแปลง</th><th>แนวโน้ม</th></tr>"
-        + "".join(rows)
-        + "</table></body></html>\n"
-    )

@@ -61,7 +61,11 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     assert summary["อบต.สอง"]["new_failures"] == ["O25"]
     assert summary["อบต.สาม"]["change"] == 0.0 and summary["อบต.สาม"]["persisting"] == []
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert index.count("<tr><td>") == 3 and "<polyline" in index
+    fleet = json.loads(index.split('id="fleet">', 1)[1].split("</script>", 1)[0])
+    assert sorted(a["name"] for a in fleet) == ["อบต.สอง", "อบต.สาม", "อบต.หนึ่ง"]
+    worse = index.split('id="worse">', 1)[1].split("</section>", 1)[0]
+    better = index.split('id="better">', 1)[1].split("</section>", 1)[0]
+    assert "อบต.สอง" in worse and "O25" in worse and "อบต.หนึ่ง" in better
     db = sqlite3.connect(tmp_path / "h.sqlite")
     assert db.execute("SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL").fetchone() == (2,)
     assert db.execute("SELECT COUNT(*) FROM agency_runs").fetchone() == (6,)

@@ -1,0 +1,102 @@
+"""The fleet dashboard in real Chromium with 8,300 agencies: it renders in Thai, the search,
+score-band and changed-tonight filters and the sort work, hostile agency names stay text,
+nothing is wider than a phone, and a screenshot of each view is kept (test-artifacts/)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from oit_checker.fetch.browser import ARGS
+from oit_checker.model import AgencyNight, NightSummary, ReportHead
+from oit_checker.reporters import dashboard
+from oit_checker.reporters.base import Options
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (.ci/run)")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+EVIL = '<img src=x onerror="document.title=\'pwned\'">'
+
+
+def fleet(n: int = 8300) -> NightSummary:
+    agencies = []
+    for k in range(n):
+        score = (k * 37) % 101
+        statuses = tuple(
+            (f"O{i}", "fail" if (k + i) % 7 == 0 else ("risk" if (k + i) % 11 == 0 else "pass"))
+            for i in range(1, 29)
+        )
+        name = f"องค์การบริหารส่วนตำบลที่ {k}" if k != 5 else f"อบต.{EVIL}"
+        agencies.append(
+            AgencyNight(
+                name=name,
+                slug=f"a{k}",
+                report=ReportHead(float(score), float(score), (), statuses),
+                change=-5.0 if k % 50 == 0 else (2.5 if k % 60 == 0 else 0.0),
+                new_failures=("O12",) if k % 50 == 0 else (),
+                fixed=("O7",) if k % 60 == 0 else (),
+                persisting=(),
+                trend=(),
+            )
+        )
+    return NightSummary(night="2025-03-31", agencies=tuple(agencies))
+
+
+def test_dashboard_with_8300_agencies(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    page_file = tmp_path / "index.html"
+    page_file.write_text(dashboard.render(fleet(), Options("th")), encoding="utf-8")
+    timings = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(page_file.as_uri())
+            timings["load_ms"] = page.evaluate(
+                "performance.getEntriesByType('navigation')[0].loadEventEnd"
+            )
+            rows = page.locator("#agencies tbody tr").count()
+            assert rows == 8300 and page.inner_text("#count") == "8300 / 8300"
+            assert "ภาพรวม OIT คืนวันที่ 2025-03-31" in page.inner_text("h1")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
+            t = page.evaluate("performance.now()")
+            page.fill("#q", "ที่ 12")  # Thai search
+            timings["search_ms"] = page.evaluate("performance.now()") - t
+            found = page.locator("#agencies tbody tr").count()
+            assert found == sum(1 for k in range(8300) if "ที่ 12" in f"ที่ {k}")
+            page.fill("#q", "")
+            page.select_option("#band", "85-101")
+            band = page.locator("#agencies tbody tr td:nth-child(2)").all_inner_texts()
+            assert band and all(float(s) >= 85 for s in band)
+            page.select_option("#band", "")
+            page.check("#changed")
+            assert page.locator("#agencies tbody tr").count() == len(
+                {k for k in range(8300) if k % 50 == 0 or k % 60 == 0}
+            )
+            page.uncheck("#changed")
+            def first() -> float:
+                return float(page.inner_text("#agencies tbody tr:first-child td:nth-child(2)"))
+
+            assert first() == 0.0  # lowest scores first by default: what needs attention
+            page.click('#agencies th[data-key="score"]')
+            assert first() == 100.0
+            page.click('#agencies th[data-key="name"]')
+            assert page.inner_text("#agencies tbody tr:first-child td").startswith("องค์การ")
+            assert EVIL in page.inner_text("body") and page.title() != "pwned"
+            assert page.locator("img").count() == 0
+            worse = page.inner_text("#worse")
+            assert "O12" in worse and "(-5.00)" in worse
+            phone = browser.new_page(viewport={"width": 360, "height": 740})
+            phone.goto(page_file.as_uri())
+            widths = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            phone.screenshot(path=str(ARTIFACTS / "dashboard-phone.png"))
+            assert widths[0] <= widths[1], widths
+            assert phone.pdf(format="A4").startswith(b"%PDF")
+        finally:
+            browser.close()
+    (ARTIFACTS / "dashboard-timings.json").write_text(json.dumps(timings), encoding="utf-8")
