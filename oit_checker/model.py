@@ -302,6 +302,23 @@ class TrendPoint:
 
 
 @dataclass(frozen=True, slots=True)
+class AgencyHistory:
+    """An agency's nights for its history page: the score over nights and each item's status
+    per night (``items``: item → ((night, status), …), oldest first)."""
+
+    trend: tuple[TrendPoint, ...]
+    items: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+    def since(self, item: str) -> str | None:
+        """The first night of the item's current run of failing (fail or risk) nights."""
+        nights = dict(self.items).get(item, ())
+        start: str | None = None
+        for night, status in nights:
+            start = (start or night) if status in ("fail", "risk") else None
+        return start
+
+
+@dataclass(frozen=True, slots=True)
 class ReportHead:
     """What a night's summary needs of an agency's report: its scores and run statistics.
 

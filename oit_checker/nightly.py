@@ -24,8 +24,15 @@ from oit_checker.discover.crawl import discover
 from oit_checker.engine import run_check
 from oit_checker.errors import InputError
 from oit_checker.history.store import Store
-from oit_checker.model import AgencyNight, NightSummary, Report, ReportHead
-from oit_checker.reporters import Options, dashboard, render
+from oit_checker.model import (
+    AgencyHistory,
+    AgencyNight,
+    NightSummary,
+    Report,
+    ReportHead,
+    TrendPoint,
+)
+from oit_checker.reporters import Options, agency_history, dashboard, render
 from oit_checker.reporters import night as night_pages
 from oit_checker.reportfile import from_dict
 from oit_checker.settings import RunSettings
@@ -120,7 +127,7 @@ def summarize(
     outcomes: list[AgencyOutcome],
     skipped_rows: tuple[str, ...] = (),
     *,
-    pages: Callable[[str, Report], None] | None = None,
+    pages: Callable[[str, Report, AgencyHistory], None] | None = None,
 ) -> NightSummary:
     """Tonight's saved reports with what changed since each agency's previous night.
 
@@ -133,8 +140,9 @@ def summarize(
         if data is None:
             continue
         report = from_dict(data)
+        trend = tuple(store.trend(entry.name))
         if pages is not None:
-            pages(slug(entry.name), report)
+            pages(slug(entry.name), report, _history(store, entry.name, trend))
         prev = store.report_json(entry.name, before_run=run_id)
         c = gate.compare(report, from_dict(prev)) if prev else None
         agencies.append(
@@ -146,23 +154,36 @@ def summarize(
                 new_failures=c.new_failures if c else (),
                 fixed=c.fixed if c else (),
                 persisting=c.persisting if c else (),
-                trend=tuple(store.trend(entry.name)),
+                trend=trend,
             )
         )
     errors = tuple((o.name, o.error.render("en")) for o in outcomes if o.error)
     return NightSummary(night, tuple(agencies), errors, skipped_rows)
 
 
-def agency_pages(out: Path, lang: str) -> Callable[[str, Report], None]:
-    """A writer of one agency's JSON and HTML report into ``out`` (for :func:`summarize`)."""
+def _history(store: Store, agency: str, trend: tuple[TrendPoint, ...]) -> AgencyHistory:
+    per_item: dict[str, list[tuple[str, str]]] = {}
+    for night, item, status in store.item_history(agency):
+        per_item.setdefault(item, []).append((night, status))
+    return AgencyHistory(trend, tuple((i, tuple(v)) for i, v in per_item.items()))
+
+
+def agency_pages(out: Path, lang: str) -> Callable[[str, Report, AgencyHistory], None]:
+    """A writer of one agency's pages into ``out`` (for :func:`summarize`): tonight's JSON,
+    HTML and XLSX reports, and its history page (``<slug>-history.html``)."""
     out.mkdir(parents=True, exist_ok=True)
     options = Options(lang=lang)
 
-    def write(name: str, report: Report) -> None:
-        for fmt in ("json", "html"):
-            text = render(fmt, report, options)
-            assert isinstance(text, str)
-            (out / f"{name}.{fmt}").write_text(text, encoding="utf-8")
+    def write(name: str, report: Report, history: AgencyHistory) -> None:
+        for fmt in ("json", "html", "xlsx"):
+            data = render(fmt, report, options)
+            path = out / f"{name}.{fmt}"
+            if isinstance(data, bytes):
+                path.write_bytes(data)
+            else:
+                path.write_text(data, encoding="utf-8")
+        page = agency_history.render(name, report, history, options)
+        (out / f"{name}-history.html").write_text(page, encoding="utf-8")
 
     return write
 

@@ -200,3 +200,16 @@ class Store:
             (agency, last),
         ).fetchall()
         return [TrendPoint(n, s, m, int(f)) for n, s, m, f in reversed(rows)]
+
+    def item_history(self, agency: str, last: int = 60) -> list[tuple[str, str, str]]:
+        """``(night, item, status)`` of the agency's last nights, oldest first: since when
+        each item fails."""
+        rows = self.db.execute(
+            "SELECT r.night, i.item, i.status FROM item_results i"
+            " JOIN agency_runs a ON a.id = i.agency_run_id JOIN runs r ON r.id = a.run_id"
+            " WHERE a.agency = ? AND a.run_id IN (SELECT run_id FROM agency_runs"
+            "  WHERE agency = ? ORDER BY run_id DESC LIMIT ?)"
+            " ORDER BY a.run_id, i.item",
+            (agency, agency, last),
+        ).fetchall()
+        return [(str(n), str(i), str(s)) for n, i, s in rows]

@@ -69,7 +69,7 @@ return (p<r?-1:p>r?1:0)*dir;});
 var frag=document.createDocumentFragment();
 rows.forEach(function(a){var tr=document.createElement('tr');
 var td=document.createElement('td');var link=document.createElement('a');
-link.href=a.page;link.textContent=a.name;td.appendChild(link);tr.appendChild(td);
+link.href=a.history;link.textContent=a.name;td.appendChild(link);tr.appendChild(td);
 cell(tr,a.score.toFixed(2));
 cell(tr,a.change===null?'':(a.change>0?'+':'')+a.change.toFixed(2),
 a.change>0?'up':(a.change<0?'down':''));
@@ -125,7 +125,7 @@ def _changes(agencies: list[AgencyNight], lang: str, worse: bool) -> str:
         what = ", ".join(a.new_failures if worse else a.fixed)
         delta = "" if a.change is None else f" ({a.change:+.2f})"
         items.append(
-            f'<li><a href="{_e(a.slug)}.html">{_e(a.name)}</a>{_e(delta)}'
+            f'<li><a href="{_e(a.slug)}-history.html">{_e(a.name)}</a>{_e(delta)}'
             + (f" — {_e(what)}" if what else "")
             + "</li>"
         )
@@ -168,7 +168,9 @@ def _items(night: NightSummary, lang: str) -> tuple[str, str]:
             "</td>"
             for i in order
         )
-        body.append(f'<tr><th><a href="{_e(a.slug)}.html">{_e(a.name[:28])}</a></th>{cells}</tr>')
+        body.append(
+            f'<tr><th><a href="{_e(a.slug)}-history.html">{_e(a.name[:28])}</a></th>{cells}</tr>'
+        )
     heat = (
         f'<div class="heat"><table><thead><tr><th></th>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
@@ -207,6 +209,7 @@ def render(night: NightSummary, options: Options) -> str:
         {
             "name": a.name,
             "page": f"{a.slug}.html",
+            "history": f"{a.slug}-history.html",
             "score": a.report.oit_score,
             "change": a.change,
             "failing": sum(1 for _, s in a.report.statuses if s in ("fail", "risk")),

@@ -18,7 +18,7 @@ from oit_checker.reporters.base import Options
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed (.ci/run)")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-EVIL = '<img src=x onerror="document.title=\'pwned\'">'
+EVIL = "<img src=x onerror=\"document.title='pwned'\">"
 
 
 def fleet(n: int = 8300) -> NightSummary:
@@ -79,6 +79,7 @@ def test_dashboard_with_8300_agencies(tmp_path):
                 {k for k in range(8300) if k % 50 == 0 or k % 60 == 0}
             )
             page.uncheck("#changed")
+
             def first() -> float:
                 return float(page.inner_text("#agencies tbody tr:first-child td:nth-child(2)"))
 
@@ -100,3 +101,46 @@ def test_dashboard_with_8300_agencies(tmp_path):
         finally:
             browser.close()
     (ARTIFACTS / "dashboard-timings.json").write_text(json.dumps(timings), encoding="utf-8")
+
+
+def test_agency_history_page_renders_fits_a_phone_and_prints(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from oit_checker.model import AgencyHistory, TrendPoint
+    from oit_checker.reporters import agency_history
+    from tests.test_reporters import fixed_report
+
+    nights = [f"2025-03-{d:02d}" for d in range(1, 31)]
+    trend = tuple(TrendPoint(n, 60 + k % 20, 80, 3) for k, n in enumerate(nights))
+    items = tuple(
+        (
+            i.id,
+            tuple(
+                (n, "fail" if (i.id == "O12" and k >= 20) else "pass") for k, n in enumerate(nights)
+            ),
+        )
+        for i in fixed_report().items
+    )
+    history = AgencyHistory(trend, items)
+    assert history.since("O12") == "2025-03-21" and history.since("O1") is None
+    page_file = tmp_path / "a-history.html"
+    page_file.write_text(
+        agency_history.render("a", fixed_report(), history, Options("th")), encoding="utf-8"
+    )
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 360, "height": 740})
+            page.goto(page_file.as_uri())
+            text = page.inner_text("body")
+            widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / "agency-history-phone.png"), full_page=True)
+            pdf = page.pdf(format="A4")
+            circles = page.locator("svg circle").count()
+        finally:
+            browser.close()
+    assert "ตั้งแต่ 2025-03-21" in text and 'ไม่พบชีต "คำอธิบายเพิ่มเติม"' in text
+    assert widths[0] <= widths[1], widths
+    assert circles == 30  # one point per night
+    assert pdf.startswith(b"%PDF")

@@ -66,6 +66,11 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     worse = index.split('id="worse">', 1)[1].split("</section>", 1)[0]
     better = index.split('id="better">', 1)[1].split("</section>", 1)[0]
     assert "อบต.สอง" in worse and "O25" in worse and "อบต.หนึ่ง" in better
+    page = next((tmp_path / "out").glob("*สอง-history.html")).read_text(encoding="utf-8")
+    assert "ตั้งแต่ 2025-03-31" in page and "<polyline" in page  # O25 broke tonight; the chart
+    assert ".xlsx" in page and (tmp_path / "out").glob("*สอง.xlsx")
+    one = next((tmp_path / "out").glob("*หนึ่ง-history.html")).read_text(encoding="utf-8")
+    assert "ตั้งแต่ 2025-03-30" not in one.split("<td>O1</td>", 1)[1].split("</tr>", 1)[0]
     db = sqlite3.connect(tmp_path / "h.sqlite")
     assert db.execute("SELECT COUNT(*) FROM runs WHERE finished_at IS NOT NULL").fetchone() == (2,)
     assert db.execute("SELECT COUNT(*) FROM agency_runs").fetchone() == (6,)
@@ -122,10 +127,12 @@ def test_a_night_releases_each_agency_report_once_it_is_saved(tmp_path, scenario
             "2026-01-10",
             run_id,
             outcomes,
-            pages=lambda name, report: seen.append(name) or writer(name, report),
+            pages=lambda name, report, history: seen.append(name) or writer(name, report, history),
         )
     finally:
         store.close()
     assert len(seen) == 3 and len(summary.agencies) == 3
     assert all(type(a.report) is ReportHead for a in summary.agencies)
-    assert sorted(p.suffix for p in (tmp_path / "pages").iterdir()) == [".html"] * 3 + [".json"] * 3
+    assert sorted(p.suffix for p in (tmp_path / "pages").iterdir()) == (
+        [".html"] * 6 + [".json"] * 3 + [".xlsx"] * 3  # report + history page per agency
+    )
