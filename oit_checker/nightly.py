@@ -199,7 +199,12 @@ def publish(summary: NightSummary, out: Path, lang: str) -> Path:
 
 
 def notify(
-    summary: NightSummary, settings: RunSettings, *, webhook: str | None, mail_to: str | None
+    summary: NightSummary,
+    settings: RunSettings,
+    *,
+    webhook: str | None,
+    mail_to: str | None,
+    site_url: str = "",
 ) -> list[str]:
     """One webhook call and one e-mail per night about the agencies that got worse.
 
@@ -211,13 +216,14 @@ def notify(
     if webhook:
         from oit_checker.fetch.notify import post_json
 
-        undelivered = post_json(webhook, night_pages.webhook_payload(summary), settings)
+        payload = night_pages.webhook_payload(summary, site_url)
+        undelivered = post_json(webhook, payload, settings)
         if undelivered:
             problems.append(f"webhook not delivered: {undelivered}")
     if mail_to:
         from oit_checker.fetch.notify import send_mail
 
-        subject, body = night_pages.mail(summary)
+        subject, body = night_pages.mail(summary, settings.lang, site_url)
         unsent = send_mail(mail_to, subject, body, dict(os.environ), settings.ca_bundle)
         if unsent:
             problems.append(f"e-mail not sent: {unsent}")

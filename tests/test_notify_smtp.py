@@ -69,3 +69,26 @@ def test_mail_is_sent_over_starttls_with_credentials_from_the_environment(tmp_pa
     [(rcpt, content)] = inbox.messages
     assert rcpt == ["admin@example.go.th"] and "From: oit@example.go.th" in content
     assert send_mail("a@b", "s", "b", {}) == "OIT_SMTP_HOST is not set"
+
+
+def test_the_digest_names_what_got_worse_per_agency_with_dashboard_links():
+    from oit_checker.model import AgencyNight, NightSummary, ReportHead
+    from oit_checker.reporters.night import mail
+
+    def agency(name, slug, change, new):
+        return AgencyNight(name, slug, ReportHead(70.0, 80.0), change, new, (), (), ())
+
+    night = NightSummary(
+        "2025-03-31",
+        (agency("อบต.หนึ่ง", "a1", -10.0, ("O12", "O13")), agency("อบต.สอง", "a2", 0.0, ())),
+    )
+    subject, body = mail(night, "th", "https://oit.example.go.th/n")
+    assert subject == "OIT 2025-03-31: 1 หน่วยงานมีผลแย่ลง"
+    assert body.splitlines() == [
+        "ภาพรวมทั้งหมด: https://oit.example.go.th/n/index.html",
+        "",
+        "- อบต.หนึ่ง: OIT 70.00 (-10.00); ไม่ผ่านใหม่: O12, O13",
+        "  https://oit.example.go.th/n/a1-history.html",
+    ]
+    subject, body = mail(night, "en")
+    assert subject.endswith("1 agencies got worse") and "new failures: O12, O13" in body

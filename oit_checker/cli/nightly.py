@@ -46,6 +46,11 @@ def add_parser(sub: Any) -> None:
         metavar="SCORE",
         help="exit 1 when any agency's pessimistic OIT score is below SCORE",
     )
+    p.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="where --out is served: the digest's links into the dashboard become absolute",
+    )
     add_run_flags(p)
     p.set_defaults(run=run)
     h = sub.add_parser("history", help="the trend of one agency")
@@ -143,7 +148,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
     index = publish(summary, out, lang)
-    for undelivered in notify(summary, settings, webhook=args.webhook, mail_to=args.mail_to):
+    digest = {"webhook": args.webhook, "mail_to": args.mail_to, "site_url": args.site_url or ""}
+    for undelivered in notify(summary, settings, **digest):
         print(f"oit-checker: {undelivered}", file=sys.stderr)
     failed = sum(1 for o in outcomes if o.error)
     n = len(summary.agencies)

@@ -14,9 +14,11 @@ from typing import Any
 from oit_checker.model import AgencyNight, NightSummary
 
 
-def agency_entry(a: AgencyNight) -> dict[str, Any]:
-    """One agency as ``summary.json`` and the webhook carry it."""
+def agency_entry(a: AgencyNight, site_url: str = "") -> dict[str, Any]:
+    """One agency as ``summary.json`` and the webhook carry it (``dashboard``: its history
+    page, absolute when the night knows where ``--out`` is served)."""
     stats = dict(a.report.stats)
+    base = site_url.rstrip("/") + "/" if site_url else ""
     return {
         "agency": a.name,
         "oit": a.report.oit_score,
@@ -28,6 +30,7 @@ def agency_entry(a: AgencyNight) -> dict[str, Any]:
         "documents_unchanged": int(stats.get("not_modified", 0)),
         "documents_changed": int(stats.get("changed", 0)),
         "report": f"{a.slug}.html",
+        "dashboard": f"{base}{a.slug}-history.html",
     }
 
 
@@ -41,15 +44,33 @@ def summary_json(night: NightSummary) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def webhook_payload(night: NightSummary) -> dict[str, Any]:
-    return {"night": night.night, "worse": [agency_entry(a) for a in night.worse]}
+def webhook_payload(night: NightSummary, site_url: str = "") -> dict[str, Any]:
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    return {
+        "night": night.night,
+        "dashboard": f"{base}index.html",
+        "worse": [agency_entry(a, site_url) for a in night.worse],
+    }
 
 
-def mail(night: NightSummary) -> tuple[str, str]:
-    """Subject and body of the night's one e-mail about the agencies that got worse."""
-    lines = [
-        f"{a.name}: OIT {a.report.oit_score:.2f} ({a.change or 0:+.2f}); new failures: "
-        f"{', '.join(a.new_failures) or '-'}"
-        for a in night.worse
-    ]
-    return f"OIT {night.night}: {len(night.worse)} หน่วยงานมีผลแย่ลง", "\n".join(lines)
+def mail(night: NightSummary, lang: str = "th", site_url: str = "") -> tuple[str, str]:
+    """Subject and body of the night's one digest: every agency that got worse, what broke,
+    and links into the dashboard (absolute with ``site_url``)."""
+    base = site_url.rstrip("/") + "/" if site_url else ""
+    th = lang != "en"
+    lines = []
+    for a in night.worse:
+        new = ", ".join(a.new_failures) or "-"
+        lines.append(
+            f"- {a.name}: OIT {a.report.oit_score:.2f} ({a.change or 0:+.2f}); "
+            + (f"ไม่ผ่านใหม่: {new}" if th else f"new failures: {new}")
+        )
+        lines.append(f"  {base}{a.slug}-history.html")
+    n = len(night.worse)
+    subject = (
+        f"OIT {night.night}: {n} หน่วยงานมีผลแย่ลง"
+        if th
+        else f"OIT {night.night}: {n} agencies got worse"
+    )
+    head = f"ภาพรวมทั้งหมด: {base}index.html" if th else f"The whole fleet: {base}index.html"
+    return subject, "\n".join([head, "", *lines])

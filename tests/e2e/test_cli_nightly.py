@@ -47,10 +47,24 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
         h.send_body(204, b"")
 
     scenario.routes["/hook"] = hook
-    code, err = night(tmp_path, agencies, "2025-03-31", capsys, "--webhook", scenario.url("/hook"))
+    code, err = night(
+        tmp_path,
+        agencies,
+        "2025-03-31",
+        capsys,
+        "--webhook",
+        scenario.url("/hook"),
+        "--site-url",
+        "https://oit.example.go.th/nightly/",
+    )
     assert code == 2  # the bad row of the agencies file still needs fixing
     assert [a["agency"] for a in received[0]["worse"]] == ["อบต.สอง"]
-    assert received[0]["worse"][0]["new_failures"] == ["O25"]
+    assert received[0]["worse"][0]["new_failures"] == ["O25"]  # one message for the night
+    assert len(received) == 1 and received[0]["dashboard"] == (
+        "https://oit.example.go.th/nightly/index.html"
+    )
+    link = received[0]["worse"][0]["dashboard"]
+    assert link.startswith("https://oit.example.go.th/nightly/") and link.endswith("-history.html")
     summary = {
         a["agency"]: a
         for a in json.loads((tmp_path / "out" / "summary.json").read_text(encoding="utf-8"))[
