@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
-import sqlite3
 import sys
 import tempfile
 import time
@@ -22,6 +21,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from bench import simsite  # noqa: E402
 from bench.bench import timed  # noqa: E402
+from oit_checker.history.store import Store  # noqa: E402
 
 
 def main() -> None:
@@ -33,7 +33,28 @@ def main() -> None:
         action="store_true",
         help="small agencies (one document per item): RSS over long nights",
     )
+    ap.add_argument(
+        "--cluster",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run on a Dask LocalCluster of N worker processes (workers' CPU is not counted)",
+    )
     args = ap.parse_args()
+    lc = None
+    extra: list[str] = []
+    if args.cluster:
+        import dask
+        from distributed import LocalCluster
+
+        with dask.config.set({"distributed.worker.daemon": False}):
+            lc = LocalCluster(
+                n_workers=args.cluster,
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+            )
+        extra = ["--cluster", lc.scheduler_address]
     ctx = mp.get_context("spawn")
     ready = ctx.Event()
     server = ctx.Process(
@@ -71,17 +92,22 @@ def main() -> None:
                     "2025-03-31",
                     "--at-once",
                     str(args.at_once),
+                    *extra,
                 ]
             )
             wall, rss, code = run.wall, run.rss, run.code
-            con = sqlite3.connect(db)
-            agencies = con.execute("SELECT COUNT(*) FROM agency_runs").fetchone()[0]
-            reports = [json.loads(r[0]) for r in con.execute("SELECT report_json FROM agency_runs")]
-            resources = sum(r["stats"]["resources"] for r in reports)
-            con.close()
+            store = Store(db)
+            names = [r[0] for r in store.db.execute("SELECT agency FROM agency_runs").fetchall()]
+            agencies = len(names)
+            resources = sum(
+                (store.report_json(n) or {}).get("stats", {}).get("resources", 0) for n in names
+            )
+            store.close()
             db_bytes = sum(p.stat().st_size for p in tmp.glob("h.sqlite*"))
     finally:
         server.terminate()
+        if lc is not None:
+            lc.close()
     result = {
         "agencies": args.agencies,
         "saved": agencies,
@@ -92,6 +118,8 @@ def main() -> None:
         "cpu_s": round(run.cpu, 1),
         "cpu_ms_per_resource": round(1000 * run.cpu / max(resources, 1), 2),
         "light": args.light,
+        "cluster_workers": args.cluster,
+        "agencies_per_min": round(agencies / wall * 60, 1),
         "peak_rss_mb": round(rss, 1),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
     }

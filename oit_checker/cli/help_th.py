@@ -63,6 +63,7 @@ HELP_TH = {
     "validate checklist files (exit 2 if one is invalid)": "ตรวจไฟล์เกณฑ์ (จบด้วยรหัส 2 ถ้ามีไฟล์ไม่ถูกต้อง)",
     "agencies file (.yaml or .csv)": "ไฟล์รายชื่อหน่วยงาน (.yaml, .csv หรือ .xlsx)",
     "history database (SQLite)": "ฐานข้อมูลประวัติ (SQLite)",
+    "run one task per agency on this Dask scheduler (OIT_CLUSTER); default in-process": "ส่งงานหน่วยงานละหนึ่งงานไปที่ Dask scheduler นี้ (OIT_CLUSTER); ค่าเริ่มต้น: ตรวจในเครื่องนี้",
     "where --out is served: the digest's links into the dashboard become absolute": "ที่อยู่เว็บที่เผยแพร่ --out: ลิงก์ในสรุปที่ส่งจะชี้เข้าหน้าภาพรวมได้ตรง",
     "history database: a SQLite file, or postgresql://USER@HOST/DB": "ฐานข้อมูลประวัติ: ไฟล์ SQLite หรือ postgresql://USER@HOST/DB",
     "where to write index.html, summary.json, reports": "โฟลเดอร์สำหรับ index.html, summary.json และรายงาน",

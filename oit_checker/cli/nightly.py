@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +46,11 @@ def add_parser(sub: Any) -> None:
         type=float,
         metavar="SCORE",
         help="exit 1 when any agency's pessimistic OIT score is below SCORE",
+    )
+    p.add_argument(
+        "--cluster",
+        metavar="tcp://HOST:8786",
+        help="run one task per agency on this Dask scheduler (OIT_CLUSTER); default in-process",
     )
     p.add_argument(
         "--site-url",
@@ -137,10 +143,20 @@ def run(args: argparse.Namespace) -> int:
     night = (settings.today or bangkok_today()).isoformat()
     store = Store(args.db)
     try:
+        cluster = args.cluster or os.environ.get("OIT_CLUSTER")
         with store.lock_night(), _Lines(len(entries), lang) as progress:
-            run_id, outcomes = asyncio.run(
-                run_night(entries, store, night, settings, at_once=args.at_once, on_done=progress)
-            )
+            if cluster:  # one task per agency on the scheduler; history is written here only
+                from oit_checker.cluster import run_night_on_cluster
+
+                run_id, outcomes = run_night_on_cluster(
+                    entries, store, night, settings, cluster, on_done=progress
+                )
+            else:
+                run_id, outcomes = asyncio.run(
+                    run_night(
+                        entries, store, night, settings, at_once=args.at_once, on_done=progress
+                    )
+                )
         skipped = tuple(row.render("en") for row in problems)
         out = Path(args.out or "oit-nightly")
         pages = agency_pages(out, lang)

@@ -320,3 +320,13 @@ ERRORS.update(
         "--db {db}: cannot connect to PostgreSQL: {detail}": "--db {db}: เชื่อมต่อ PostgreSQL ไม่ได้: {detail}",
     }
 )
+
+ERRORS.update(
+    {
+        "--cluster {address}: cannot reach the Dask scheduler ({detail}); the night can be "
+        "run again: agencies already saved are skipped": "--cluster {address}: ติดต่อ Dask scheduler ไม่ได้ ({detail}); รันคืนนี้ใหม่ได้ หน่วยงานที่บันทึกแล้วจะถูกข้าม",
+        "--cluster {address}: lost the Dask scheduler ({detail}); run the night "
+        "again: agencies already saved are skipped": "--cluster {address}: การเชื่อมต่อ Dask scheduler ขาดระหว่างตรวจ ({detail}); รันคืนนี้ใหม่ได้ หน่วยงานที่บันทึกแล้วจะถูกข้าม",
+        "the check of this agency failed on the cluster: {detail}": "การตรวจหน่วยงานนี้บนคลัสเตอร์ล้มเหลว: {detail}",
+    }
+)
