@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oit_checker import __version__
-from oit_checker.cli._common import add_common_flags, set_verbosity
+from oit_checker.cli._common import add_common_flags, print_errors, set_verbosity
 from oit_checker.errors import InputError, UsageError
 from oit_checker.gate import Exit
 from oit_checker.i18n import default_lang, say
@@ -123,11 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             runtime.close_pools()
         return code
     except (InputError, UsageError) as exc:  # messages in Thai unless --lang en / OIT_LANG=en
-        for each in getattr(exc, "all", [exc]):  # every error of the file, not only the first
-            print(
-                f"oit-checker: {say(lang, 'ข้อผิดพลาด', 'error')}: {each.render(lang)}",
-                file=sys.stderr,
-            )
+        print_errors(exc, lang)
         return Exit.INPUT
     except KeyboardInterrupt:
         print(f"oit-checker: {say(lang, 'ถูกขัดจังหวะ', 'interrupted')}", file=sys.stderr)

@@ -163,6 +163,13 @@ def set_verbosity(args: argparse.Namespace) -> None:
     )
 
 
+def print_errors(exc: Exception, lang: str) -> None:
+    """Every error an input or usage error carries (``InputError.all``), one line each."""
+    word = "ข้อผิดพลาด" if lang == "th" else "error"
+    for each in getattr(exc, "all", [exc]):
+        print(f"oit-checker: {word}: {each.render(lang)}", file=sys.stderr)
+
+
 def note(text: str) -> None:
     """A status line for people on stderr (``oit-checker: …``), silenced by ``-q``."""
     if VERBOSITY["level"] >= 0:

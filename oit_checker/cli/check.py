@@ -24,9 +24,7 @@ from oit_checker.model import Report
 from oit_checker.rewrite import Rewrite, rewrite_out
 
 if TYPE_CHECKING:
-    from oit_checker.checklist.model import Checklist
     from oit_checker.settings import RunSettings
-    from oit_checker.submission.load import Submission
 
 
 def add_parser(sub: Any) -> None:
@@ -123,11 +121,10 @@ def run(args: argparse.Namespace) -> int:
     # The run's machinery loads here, not at parser build: --help and --version stay instant.
     import asyncio
 
-    from oit_checker.checklist.load import pick_checklist
     from oit_checker.cli.progress import Progress
     from oit_checker.engine import run_check
     from oit_checker.reportfile import load_report
-    from oit_checker.submission.load import load_submission
+    from oit_checker.submission.load import load_with_checklist
     from oit_checker.waivers import load_waivers
 
     settings = settings_from(args)
@@ -141,16 +138,9 @@ def run(args: argparse.Namespace) -> int:
     )
     baseline = load_report(args.baseline) if args.baseline else None
     output_pairs(args)  # a usage error must come before the crawl, not after
-    picked: list[Checklist] = []
-
-    def pick(s: Submission) -> Checklist:
-        picked.append(pick_checklist(args.checklist, s.checklist, year=s.year))
-        return picked[-1]
-
-    sub = load_submission(
-        args.submission, main_site=args.main_site, agency=args.agency, checklist=pick
+    sub, checklist = load_with_checklist(
+        args.submission, args.checklist, main_site=args.main_site, agency=args.agency
     )
-    checklist = picked[-1] if picked else pick(sub)
     unknown = [i for i in policy.require if i not in checklist.item_ids]
     if unknown:  # a usage error: say so before crawling the whole site
         raise UsageError(

@@ -124,9 +124,9 @@ def run_show(args: argparse.Namespace) -> int:
 def run_validate(args: argparse.Namespace) -> int:
     """Validate every file given (pre-commit passes several) and report every error of each,
     not only the first; exit 2 when any is invalid."""
-    import sys
 
     from oit_checker.checklist.load import load_checklist
+    from oit_checker.cli._common import print_errors
     from oit_checker.errors import InputError
 
     lang = args.lang or default_lang()
@@ -136,11 +136,7 @@ def run_validate(args: argparse.Namespace) -> int:
             c = load_checklist(path)
         except InputError as exc:
             bad += 1
-            for each in exc.all:
-                print(
-                    f"oit-checker: {say(lang, 'ข้อผิดพลาด', 'error')}: {each.render(lang)}",
-                    file=sys.stderr,
-                )
+            print_errors(exc, lang)
             continue
         rules = sum(len(i.checks) for i in c.items)
         print(

@@ -36,20 +36,12 @@ def add_parser(sub: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from oit_checker.checklist.load import pick_checklist
-    from oit_checker.submission.load import load_submission
+    from oit_checker.submission.load import load_with_checklist
 
     lang = args.lang or default_lang()
-    picked = []
-
-    def pick(s: Any) -> Any:
-        picked.append(pick_checklist(args.checklist, s.checklist, year=s.year))
-        return picked[-1]
-
-    sub = load_submission(
-        args.submission, main_site=args.main_site, agency=args.agency, checklist=pick
+    sub, checklist = load_with_checklist(
+        args.submission, args.checklist, main_site=args.main_site, agency=args.agency
     )
-    checklist = picked[-1] if picked else pick(sub)
     urls = sum(len(i.urls) for i in sub.items)
     given = {i.id for i in sub.items if i.urls}
     missing = [i.id for i in checklist.items if i.id not in given]
@@ -76,20 +68,11 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def _off_site(sub: Any) -> list[tuple[str, str]]:
-    """Submitted URLs on another host than the main website (or its subdomains): the most
-    common mechanical loss, visible without fetching anything."""
-    from urllib.parse import urlsplit
+    """Submitted URLs off the main website (or its subdomains): the most common mechanical
+    loss, visible without fetching anything."""
+    from oit_checker.urls import is_same_site
 
-    def host(url: str) -> str:
-        return (urlsplit(url).hostname or "").removeprefix("www.")
-
-    main = host(sub.main_site)
-    return [
-        (i.id, u)
-        for i in sub.items
-        for u in i.urls
-        if host(u) != main and not host(u).endswith("." + main)
-    ]
+    return [(i.id, u) for i in sub.items for u in i.urls if not is_same_site(u, sub.main_site)]
 
 
 def run_template(args: argparse.Namespace) -> int:

@@ -44,7 +44,25 @@ def open_engine(target: str) -> Engine:
     return Postgres(target) if is_url(target) else Sqlite(target)
 
 
-class Sqlite:
+class _Transactions:
+    """Ending a transaction and closing are spelt alike in both engines."""
+
+    db: Any
+
+    def execute(self, sql: str, args: Sequence[object] = ()) -> Any:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        self.execute("COMMIT")
+
+    def rollback(self) -> None:
+        self.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class Sqlite(_Transactions):
     def __init__(self, path: str) -> None:
         self.url = path
         self.db = sqlite3.connect(path, timeout=30, isolation_level=None)
@@ -62,15 +80,6 @@ class Sqlite:
 
     def begin(self) -> None:
         self.db.execute("BEGIN IMMEDIATE")
-
-    def commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
 
     @property
     def version(self) -> int:
@@ -105,7 +114,7 @@ _TRANSLATE = (
 LOCK_KEY = 0x4F4954  # "OIT": the advisory lock of a night
 
 
-class Postgres:
+class Postgres(_Transactions):
     def __init__(self, url: str) -> None:
         try:
             import psycopg
@@ -147,15 +156,6 @@ class Postgres:
 
     def begin(self) -> None:
         self.db.execute("BEGIN")
-
-    def commit(self) -> None:
-        self.db.execute("COMMIT")
-
-    def rollback(self) -> None:
-        self.db.execute("ROLLBACK")
-
-    def close(self) -> None:
-        self.db.close()
 
     @property
     def version(self) -> int:

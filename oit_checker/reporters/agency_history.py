@@ -12,16 +12,17 @@ from html import escape
 
 from oit_checker.i18n import say, status_label
 from oit_checker.model import AgencyHistory, Report
-from oit_checker.reporters.base import Options, losing, text_of, title_of
+from oit_checker.reporters.base import (
+    STATIC_CSP,
+    STATUS_COLOURS,
+    Options,
+    losing,
+    text_of,
+    title_of,
+)
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-COLOURS = {
-    "pass": "#1e7b34",
-    "fail": "#b3261e",
-    "risk": "#c25e00",
-    "manual": "#8a6d00",
-    "missing": "#6b4f9e",
-}
+CSP = STATIC_CSP
+COLOURS = STATUS_COLOURS
 CSS = """
 body{font-family:"Sarabun","Noto Sans Thai","Leelawadee UI","Tahoma",sans-serif;margin:1.5rem auto;
 max-width:1100px;padding:0 1rem;color:#1b1b1b;line-height:1.45}h1{font-size:1.4rem}

@@ -39,6 +39,16 @@ class Reporter(Protocol):
     def render(self, report: Report, options: Options) -> str | bytes: ...
 
 
+# The status colours and the script-free Content-Security-Policy every HTML page shares
+STATUS_COLOURS = {
+    "pass": "#1e7b34",
+    "fail": "#b3261e",
+    "risk": "#c25e00",
+    "manual": "#8a6d00",
+    "missing": "#6b4f9e",
+}
+STATIC_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 

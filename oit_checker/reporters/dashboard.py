@@ -19,19 +19,13 @@ from html import escape
 
 from oit_checker.i18n import label, say, status_label
 from oit_checker.model import AgencyNight, NightSummary
-from oit_checker.reporters.base import Options
+from oit_checker.reporters.base import STATIC_CSP, STATUS_COLOURS, Options
 
 BINARY = False
-CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+CSP = STATIC_CSP + "; script-src 'unsafe-inline'"  # its own table script only
 HEAT_AGENCIES = 40  # rows of the heat map: the agencies with the lowest scores
 BANDS = ((0, 50), (50, 70), (70, 85), (85, 101))
-COLOURS = {
-    "pass": "#1e7b34",
-    "fail": "#b3261e",
-    "risk": "#c25e00",
-    "manual": "#8a6d00",
-    "missing": "#6b4f9e",
-}
+COLOURS = STATUS_COLOURS
 CSS = """
 body{font-family:"Sarabun","Noto Sans Thai","Leelawadee UI","Tahoma",sans-serif;margin:1.5rem auto;
 max-width:1200px;padding:0 1rem;color:#1b1b1b;line-height:1.45}

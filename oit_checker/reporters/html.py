@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from oit_checker.i18n import label, source_note, status_label
 from oit_checker.model import Finding, FindingStatus, ItemResult, Report
 from oit_checker.reporters.base import (
+    STATIC_CSP,
+    STATUS_COLOURS,
     Options,
     doc_name,
     fix_of,
@@ -33,14 +35,8 @@ from oit_checker.reporters.base import (
 from oit_checker.score import worst_first
 
 BINARY = False
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
-COLOURS = {
-    "pass": "#1e7b34",
-    "fail": "#b3261e",
-    "risk": "#c25e00",
-    "manual": "#8a6d00",
-    "missing": "#6b4f9e",
-}
+CSP = STATIC_CSP
+COLOURS = STATUS_COLOURS
 CSS = """
 body{font-family:"Sarabun","Noto Sans Thai","Leelawadee UI","Tahoma","Thonburi",sans-serif;
 margin:2rem auto;max-width:1100px;color:#1b1b1b;line-height:1.5}

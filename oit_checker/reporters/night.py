@@ -14,11 +14,16 @@ from typing import Any
 from oit_checker.model import AgencyNight, NightSummary
 
 
+def _base(site_url: str) -> str:
+    """The prefix of dashboard links: absolute when the night knows where ``--out`` is served."""
+    return site_url.rstrip("/") + "/" if site_url else ""
+
+
 def agency_entry(a: AgencyNight, site_url: str = "") -> dict[str, Any]:
     """One agency as ``summary.json`` and the webhook carry it (``dashboard``: its history
     page, absolute when the night knows where ``--out`` is served)."""
     stats = dict(a.report.stats)
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    base = _base(site_url)
     return {
         "agency": a.name,
         "oit": a.report.oit_score,
@@ -45,7 +50,7 @@ def summary_json(night: NightSummary) -> str:
 
 
 def webhook_payload(night: NightSummary, site_url: str = "") -> dict[str, Any]:
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    base = _base(site_url)
     return {
         "night": night.night,
         "dashboard": f"{base}index.html",
@@ -56,7 +61,7 @@ def webhook_payload(night: NightSummary, site_url: str = "") -> dict[str, Any]:
 def mail(night: NightSummary, lang: str = "th", site_url: str = "") -> tuple[str, str]:
     """Subject and body of the night's one digest: every agency that got worse, what broke,
     and links into the dashboard (absolute with ``site_url``)."""
-    base = site_url.rstrip("/") + "/" if site_url else ""
+    base = _base(site_url)
     th = lang != "en"
     lines = []
     for a in night.worse:

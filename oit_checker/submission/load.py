@@ -8,11 +8,8 @@ exit 2 before anything is fetched. No network here.
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -20,13 +17,10 @@ from typing import Any
 from oit_checker.checklist.model import Checklist
 from oit_checker.errors import InputError, SubmissionError, raise_all, read_problem
 from oit_checker.itemid import normalize_item_id
+from oit_checker.submission.sheets import csv_sheet, xlsx_sheets
 from oit_checker.submission.table import (
-    HYPERLINK_FORMULA,
-    MAX_COLS,
-    MAX_ROWS,
     Cell,
     Row,
-    Sheet,
     Table,
     leading_id,
     read_table,
@@ -63,22 +57,33 @@ class Submission:
 
 
 def load_submission(
-    path: str | Path,
-    *,
-    main_site: str | None = None,
-    agency: str | None = None,
-    checklist: Callable[[Submission], Checklist] | None = None,
+    path: str | Path, *, main_site: str | None = None, agency: str | None = None
 ) -> Submission:
     """Load any supported format; ``main_site``/``agency`` fill what the file lacks.
 
-    Every error of the file is collected and raised together (``InputError.all``); with
-    ``checklist`` (submission → its checklist) the item ids are checked against it in the
-    same pass, so an unknown item and a bad URL show up in one run."""
+    Every error of the file is collected and raised together (``InputError.all``)."""
     sub, errors = read_submission(path, main_site=main_site, agency=agency)
-    if checklist is not None and sub.items:
-        errors += item_errors(sub, checklist(sub))
     raise_all(sorted(errors, key=lambda e: e.line or 0))
     return sub
+
+
+def load_with_checklist(
+    path: str | Path,
+    checklist_ref: str | None = None,
+    *,
+    main_site: str | None = None,
+    agency: str | None = None,
+) -> tuple[Submission, Checklist]:
+    """The submission and the checklist it is judged by (flag, else the file's), with its
+    item ids checked in the same pass: an unknown item and a bad URL show up in one run."""
+    from oit_checker.checklist.load import pick_checklist
+
+    sub, errors = read_submission(path, main_site=main_site, agency=agency)
+    checklist = pick_checklist(checklist_ref, sub.checklist, year=sub.year)
+    if sub.items:
+        errors += item_errors(sub, checklist)
+    raise_all(sorted(errors, key=lambda e: e.line or 0))
+    return sub, checklist
 
 
 def read_submission(
@@ -101,9 +106,9 @@ def read_submission(
         if suffix in (".yaml", ".yml"):
             sub = _from_yaml(p.read_text(encoding="utf-8-sig"), file, errors)
         elif suffix == ".csv":
-            sub = _from_table(read_table([_csv_sheet(p.read_bytes(), file)], file), file, errors)
+            sub = _from_table(read_table([csv_sheet(p.read_bytes(), file)], file), file, errors)
         elif suffix in (".xlsx", ".xlsm"):
-            sub = _from_table(read_table(_xlsx_sheets(p, file), file), file, errors)
+            sub = _from_table(read_table(xlsx_sheets(p, file), file), file, errors)
         else:
             raise SubmissionError(
                 "unsupported file type {suffix!r} (use .yaml, .csv or .xlsx)",
@@ -350,86 +355,3 @@ def _from_rows(
 
 
 PLACEHOLDERS = {"https://", "http://", "-"}  # the template's unfilled main-site cell
-MAX_TABLE_BYTES = 20 * 1024 * 1024  # a submission workbook is kilobytes
-
-
-def _csv_sheet(data: bytes, file: str) -> Sheet:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel on Thai Windows saves CSV as windows-874 (a few byte values are unassigned)
-        text = data.decode("cp874", errors="replace")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        rows = [
-            tuple(Cell(c.strip()) for c in row[:MAX_COLS])
-            for _, row in zip(range(MAX_ROWS), reader, strict=False)
-        ]
-    except csv.Error as exc:
-        raise SubmissionError(
-            "not a readable CSV file: {detail}",
-            file=file,
-            line=reader.line_num or 1,
-            params={"detail": str(exc)},
-        ) from None
-    return Sheet("", tuple(rows))
-
-
-def _xlsx_sheets(p: Path, file: str) -> list[Sheet]:
-    """Every sheet's cells as text, with hyperlink targets (a cell's link or its
-    ``=HYPERLINK("url", "คลิก")`` formula; the cached value gives the shown text)."""
-    import warnings
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    if p.stat().st_size > MAX_TABLE_BYTES:
-        raise SubmissionError(
-            "file too large for a submission ({size} bytes; at most {limit})",
-            file=file,
-            params={"size": p.stat().st_size, "limit": MAX_TABLE_BYTES},
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns on every unknown extension
-            formulas = load_workbook(p, data_only=False)
-            values = load_workbook(p, data_only=True, read_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise SubmissionError(
-            "not a readable .xlsx workbook: {detail}", file=file, params={"detail": str(exc)}
-        ) from exc
-    sheets = []
-    try:
-        for ws, wv in zip(formulas.worksheets, values.worksheets, strict=False):
-            shown = [
-                tuple(row)
-                for row in wv.iter_rows(values_only=True, max_row=MAX_ROWS, max_col=MAX_COLS)
-            ]
-            rows = []
-            bound = {"max_row": min(ws.max_row, MAX_ROWS), "max_col": min(ws.max_column, MAX_COLS)}
-            for r, row in enumerate(ws.iter_rows(**bound)):
-                cells = []
-                for c, cell in enumerate(row):
-                    value = shown[r][c] if r < len(shown) and c < len(shown[r]) else None
-                    link = cell.hyperlink.target if cell.hyperlink is not None else ""
-                    raw = cell.value
-                    if isinstance(raw, str) and (m := HYPERLINK_FORMULA.match(raw)):
-                        link = link or m[1]
-                        if value is None:
-                            value = ""
-                    elif value is None and isinstance(raw, str) and not raw.startswith("="):
-                        value = raw
-                    cells.append(Cell(_cell_text(value), link or ""))
-                rows.append(tuple(cells))
-            sheets.append(Sheet(ws.title, tuple(rows)))
-    finally:
-        values.close()
-    return sheets
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
