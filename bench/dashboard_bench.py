@@ -34,9 +34,16 @@ def fleet(n: int) -> NightSummary:
                 (),
                 (),
                 (),
+                province=f"จังหวัดที่ {k % 77}",  # 77 provinces, about 900 districts
+                district=f"อำเภอที่ {k % 900}",
+                kind=("อบต.", "เทศบาลตำบล", "เทศบาลเมือง", "กรม", "โรงเรียน")[k % 5],
             )
         )
-    return NightSummary("2025-03-31", tuple(out))
+    items = tuple(
+        (f"O{i}", tuple((f"2025-03-{d:02d}", (n * i) % (n // 3), n) for d in range(17, 32)))
+        for i in range(1, 29)
+    )
+    return NightSummary("2025-03-31", tuple(out), item_trend=items)
 
 
 def main() -> None:
@@ -55,7 +62,7 @@ def main() -> None:
         path = Path(tmp) / "index.html"
         path.write_text(page, encoding="utf-8")
         weight = path.stat().st_size
-        loads, searches, bands = [], [], []
+        loads, searches, bands, provinces = [], [], [], []
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
             for _ in range(5):
@@ -79,13 +86,22 @@ def main() -> None:
                         "return performance.now()-t})()"
                     )
                 )
+                provinces.append(
+                    tab.evaluate(
+                        "(()=>{const b=document.getElementById('band');b.value='';"
+                        "const p=document.getElementById('province');p.value=p.options[5].value;"
+                        "const t=performance.now();p.dispatchEvent(new Event('input'));"
+                        "return performance.now()-t})()"
+                    )
+                )
                 tab.close()
             browser.close()
     print(
         f"{n} agencies: build {statistics.median(builds) * 1000:.0f} ms, page "
         f"{weight / 1024:.0f} KB; Chromium load {statistics.median(loads):.0f} ms, "
         f"Thai search {statistics.median(searches):.0f} ms, score-band filter "
-        f"{statistics.median(bands):.0f} ms (medians of 5)"
+        f"{statistics.median(bands):.0f} ms, province filter "
+        f"{statistics.median(provinces):.0f} ms (medians of 5)"
     )
 
 

@@ -1,9 +1,11 @@
 """A simulated night: N agencies (default 200) served on loopback, one real `nightly` process.
 
-    python3 bench/nightly_bench.py [--agencies 200] [--at-once 4]
+    python3 bench/nightly_bench.py [--agencies 200] [--at-once 4] [--light] [--latency MS]
+                                   [--cluster N [--threads T]]
 
-Prints wall time, resources per second, peak RSS of the whole process tree, and the history
-database size per agency per night. The site server runs in its own process.
+Prints wall time, agencies per minute, CPU per resource, peak RSS of the coordinator's process
+tree (and, with --cluster, of the workers' trees), and the history database size per agency per
+night. The site server runs in its own process.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import json
 import multiprocessing as mp
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -20,8 +23,33 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from bench import simsite  # noqa: E402
-from bench.bench import timed  # noqa: E402
+from bench.bench import timed, tree_sample  # noqa: E402
 from oit_checker.history.store import Store  # noqa: E402
+
+
+class WorkerWatch:
+    """Peak RSS (largest single worker tree, with its extraction pool) and total CPU of a
+    LocalCluster's workers, sampled every 50 ms while the night runs."""
+
+    def __init__(self, lc: object) -> None:
+        self.peak, self.cpu, self._seen = 0.0, 0.0, {}  # type: ignore[var-annotated]
+        self._pids: list[int] = []
+        if lc is not None:
+            self._pids = [w.process.pid for w in lc.workers.values()]  # type: ignore[attr-defined]
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        cpu: dict[int, float] = {}
+        while not self._done.wait(0.05):
+            for pid in self._pids:
+                self.peak = max(self.peak, tree_sample(pid, cpu))
+        self.cpu = sum(cpu.values())
+
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
 
 
 def main() -> None:
@@ -40,6 +68,20 @@ def main() -> None:
         metavar="N",
         help="run on a Dask LocalCluster of N worker processes (workers' CPU is not counted)",
     )
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=0,
+        metavar="T",
+        help="agencies at once per cluster worker (Dask --nthreads; default: --at-once)",
+    )
+    ap.add_argument(
+        "--latency",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="each response of the simulated sites waits MS milliseconds (±50 %%)",
+    )
     args = ap.parse_args()
     lc = None
     extra: list[str] = []
@@ -47,10 +89,13 @@ def main() -> None:
         import dask
         from distributed import LocalCluster
 
-        with dask.config.set({"distributed.worker.daemon": False}):
+        # as README's worker command: non-daemonic (extraction pool), no statistical profiler
+        # (it samples every thread's stack every 10 ms)
+        quiet = {"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False}
+        with dask.config.set(quiet):
             lc = LocalCluster(
                 n_workers=args.cluster,
-                threads_per_worker=1,
+                threads_per_worker=args.threads or args.at_once,
                 processes=True,
                 dashboard_address=None,
             )
@@ -58,7 +103,9 @@ def main() -> None:
     ctx = mp.get_context("spawn")
     ready = ctx.Event()
     server = ctx.Process(
-        target=simsite.run_server, args=(args.agencies, False, ready, args.light), daemon=True
+        target=simsite.run_server,
+        args=(args.agencies, False, ready, args.light, args.latency),
+        daemon=True,
     )
     server.start()
     ready.wait(300)
@@ -77,6 +124,7 @@ def main() -> None:
                 lines += [f"  - name: agency-{k:03d}", f"    submission: {sub.name}"]
             (tmp / "agencies.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
             db = tmp / "h.sqlite"
+            watch = WorkerWatch(lc)
             run = timed(
                 [
                     sys.executable,
@@ -95,6 +143,7 @@ def main() -> None:
                     *extra,
                 ]
             )
+            watch.stop()
             wall, rss, code = run.wall, run.rss, run.code
             store = Store(db)
             names = [r[0] for r in store.db.execute("SELECT agency FROM agency_runs").fetchall()]
@@ -120,7 +169,14 @@ def main() -> None:
         "light": args.light,
         "cluster_workers": args.cluster,
         "agencies_per_min": round(agencies / wall * 60, 1),
+        "latency_ms": args.latency,
+        "at_once": args.at_once,
+        "threads_per_worker": (args.threads or args.at_once) if args.cluster else None,
         "peak_rss_mb": round(rss, 1),
+        "worker_peak_rss_mb": round(watch.peak, 1) if args.cluster else None,
+        "worker_cpu_ms_per_resource": (
+            round(1000 * watch.cpu / max(resources, 1), 2) if args.cluster else None
+        ),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
     }
     out = HERE / "results"

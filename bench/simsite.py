@@ -150,10 +150,15 @@ def submission(k: int, routes: dict[str, tuple[str, bytes]]) -> str:
 STATS_PATH = "/__bench_stats"  # GET: JSON of request times on this host; ?reset clears them
 
 
-async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
+async def serve(sites: dict[str, dict[str, tuple[str, bytes]]], latency_ms: float = 0) -> None:
     """Serve every agency; each host also answers ``STATS_PATH`` with the CLOCK_MONOTONIC
     times of its first and last request since the last reset (the bench's client and this
-    server share the clock), so start-up and tail of a run are measured from outside it."""
+    server share the clock), so start-up and tail of a run are measured from outside it.
+
+    ``latency_ms``: each response waits this long (±50 %, seeded) before its first byte, as a
+    remote agency host would; loopback alone answers in microseconds, which no real night
+    sees, so throughput on loopback without it is CPU-bound only."""
+    jitter = random.Random(13)
     seen: dict[str, list[float]] = {}  # host → [first arrival, last byte written, requests]
     unrated: set[str] = set()  # hosts that lift LinkChecker's per-host delay
 
@@ -189,6 +194,8 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
                     mark[2] += 1
                     ctype, body = routes.get(path, (HTML, b""))
                     status = b"200 OK" if path in routes else b"404 Not Found"
+                    if latency_ms:
+                        await asyncio.sleep(latency_ms * jitter.uniform(0.5, 1.5) / 1000)
                 writer.write(
                     b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n"
                     % (
@@ -212,8 +219,10 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]]) -> None:
         await server.serve_forever()
 
 
-def run_server(n_agencies: int, big: bool, ready: object, light: bool = False) -> None:
+def run_server(
+    n_agencies: int, big: bool, ready: object, light: bool = False, latency_ms: float = 0
+) -> None:
     docs = build_documents()
     sites = {host(k): agency_site(k, docs, big and k == 0, light=light) for k in range(n_agencies)}
     ready.set()  # type: ignore[attr-defined]
-    asyncio.run(serve(sites))
+    asyncio.run(serve(sites, latency_ms))

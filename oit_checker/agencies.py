@@ -18,7 +18,10 @@ from oit_checker.errors import AgenciesError, InputError, read_problem
 from oit_checker.urls import BadURL, normalize
 from oit_checker.yamlmarks import parse as parse_yaml
 
-KEYS = {"name", "submission", "main_site", "checklist", "discover"}
+KEYS = {"name", "submission", "main_site", "checklist", "discover", "province", "district", "type"}
+# Column names of the optional grouping columns as agencies' own lists spell them in Thai
+ALIASES = {"จังหวัด": "province", "อำเภอ": "district", "เขต": "district", "ประเภท": "type"}
+ALIASES |= {"ประเภทหน่วยงาน": "type", "ชื่อหน่วยงาน": "name", "หน่วยงาน": "name"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,10 @@ class AgencyEntry:
     checklist: str | None = None
     discover: bool = False
     line: int | None = None
+    # optional grouping columns, for the dashboard's filters (free text, as the file has it)
+    province: str = ""
+    district: str = ""
+    kind: str = ""  # the agency's type: อบต., เทศบาล, กรม, โรงเรียน …
 
 
 def load_agencies(path: str | Path) -> tuple[tuple[AgencyEntry, ...], tuple[InputError, ...]]:
@@ -99,7 +106,7 @@ def _xlsx_rows(p: Path, file: str) -> list[tuple[int | None, Any]]:
             "not a readable .xlsx workbook: {detail}", file=file, params={"detail": str(exc)}
         ) from exc
     try:
-        values = list(wb.worksheets[0].iter_rows(values_only=True, max_col=len(KEYS) + 2))
+        values = list(wb.worksheets[0].iter_rows(values_only=True, max_col=len(KEYS) + 8))
     finally:
         wb.close()
     if not values:
@@ -118,7 +125,7 @@ def _entry(row: Any, line: int | None, p: Path, file: str) -> AgencyEntry:
 
     if not isinstance(row, dict):
         raise err("each agency is a mapping with 'name' and 'submission'", "agencies")
-    row = {str(k).strip(): v for k, v in row.items() if k is not None}
+    row = {ALIASES.get(str(k).strip(), str(k).strip()): v for k, v in row.items() if k is not None}
     for key in row:
         if key not in KEYS:
             raise err("unknown key {key!r}", key, key=key)
@@ -151,4 +158,12 @@ def _entry(row: Any, line: int | None, p: Path, file: str) -> AgencyEntry:
         checklist=str(row.get("checklist") or "") or None,
         discover=discover,
         line=line,
+        province=_text(row.get("province")),
+        district=_text(row.get("district")),
+        kind=_text(row.get("type")),
     )
+
+
+def _text(value: Any) -> str:
+    """A grouping column's value: one line of at most 80 characters (it labels a filter)."""
+    return " ".join(str(value or "").split())[:80]

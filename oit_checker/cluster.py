@@ -74,15 +74,11 @@ def agency_task(job: Job, settings: RunSettings) -> Report:
     if multiprocessing.current_process().daemon:
         # a daemonic worker process may not start the extraction pool: extract in-process
         settings = dataclasses.replace(settings, extract_workers=1)
-    from oit_checker import runtime
-
-    try:
-        with Semaphore(max_leases=1, name=f"oit-host-{job.host}"):  # type: ignore[no-untyped-call]
-            return asyncio.run(_run(job, settings))
-    finally:
-        # the nanny ends workers with SIGKILL, so nothing at exit would stop the extraction
-        # pool's fork server: close it with each task (measured: orphans otherwise)
-        runtime.close_pools()
+    # The worker's extraction pool outlives the task: the worker's tasks (one per thread with
+    # --nthreads) share it, as the agencies of an in-process night do, and its workers end
+    # with the Dask worker even when the nanny kills it with SIGKILL (runtime._follow_owner).
+    with Semaphore(max_leases=1, name=f"oit-host-{job.host}"):  # type: ignore[no-untyped-call]
+        return asyncio.run(_run(job, settings))
 
 
 async def _run(job: Job, settings: RunSettings) -> Report:
@@ -94,6 +90,25 @@ async def _run(job: Job, settings: RunSettings) -> Report:
         sub = dataclasses.replace(found.submission(job.checklist), agency=job.name)
         return await run_check(job.checklist, sub, settings)
     return await run_check(job.checklist, job.submission, settings)
+
+
+def pools_plugin() -> Any:
+    """A Dask worker plugin: the worker's extraction pool closes when the worker does.
+
+    Without it a worker asked to close waits on the pool's manager thread until its nanny
+    kills it (4 s, measured); a killed worker's pool ends by itself (runtime._follow_owner).
+    Registered by the coordinator each night under one name, so it is installed once."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class PoolsPlugin(WorkerPlugin):
+        name = "oit-checker-pools"
+
+        def teardown(self, worker: Any) -> None:
+            from oit_checker import runtime
+
+            runtime.close_pools()
+
+    return PoolsPlugin()
 
 
 def connect(address: str) -> Any:
@@ -125,6 +140,7 @@ def run_night_on_cluster(
 
     client = connect(address)
     try:
+        client.register_plugin(pools_plugin())
         run_id = store.start_run(night)
         done = store.done(run_id)
         outcomes: dict[str, AgencyOutcome] = {}

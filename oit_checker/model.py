@@ -350,6 +350,9 @@ class AgencyNight:
     fixed: tuple[str, ...]
     persisting: tuple[str, ...]
     trend: tuple[TrendPoint, ...]
+    province: str = ""  # the agencies file's optional grouping columns
+    district: str = ""
+    kind: str = ""
 
     @property
     def worse(self) -> bool:
@@ -364,6 +367,9 @@ class NightSummary:
     agencies: tuple[AgencyNight, ...]
     errors: tuple[tuple[str, str], ...] = ()  # (agency, what went wrong), in English
     skipped_rows: tuple[str, ...] = ()  # rows of the agencies file that were not run
+    # per item, its share of agencies failing or at risk over the last nights, oldest first:
+    # (item, ((night, failing, judged), ...))
+    item_trend: tuple[tuple[str, tuple[tuple[str, int, int], ...]], ...] = ()
 
     @property
     def worse(self) -> tuple[AgencyNight, ...]:

@@ -155,10 +155,17 @@ def summarize(
                 fixed=c.fixed if c else (),
                 persisting=c.persisting if c else (),
                 trend=trend,
+                province=entry.province,
+                district=entry.district,
+                kind=entry.kind,
             )
         )
     errors = tuple((o.name, o.error.render("en")) for o in outcomes if o.error)
-    return NightSummary(night, tuple(agencies), errors, skipped_rows)
+    per_item: dict[str, list[tuple[str, int, int]]] = {}
+    for n, item, failing, judged in store.item_shares():
+        per_item.setdefault(item, []).append((n, failing, judged))
+    item_trend = tuple((item, tuple(points)) for item, points in per_item.items())
+    return NightSummary(night, tuple(agencies), errors, skipped_rows, item_trend)
 
 
 def _history(store: Store, agency: str, trend: tuple[TrendPoint, ...]) -> AgencyHistory:

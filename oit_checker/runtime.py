@@ -21,9 +21,11 @@ import contextlib
 import multiprocessing as mp
 import os
 import resource
+import select
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -42,6 +44,7 @@ T = TypeVar("T")
 
 _POOLS: dict[int, Executor] = {}
 _HEALTHY: set[int] = set()  # pool sizes whose workers have completed at least one task
+_LOCK = threading.Lock()  # concurrent runs in threads (a Dask worker's tasks) share the pools
 
 
 def _workers(settings: RunSettings) -> int:
@@ -57,19 +60,27 @@ def extraction_pool(settings: RunSettings) -> Executor:
     agency runs never oversubscribe the machine.
     """
     n = _workers(settings)
-    pool = _POOLS.get(n)
-    if pool is None:
-        if n <= 1:
-            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
-        else:
-            pool = ProcessPoolExecutor(
-                max_workers=n,
-                mp_context=_context(),
-                initializer=_limit_worker,
-                initargs=(WORKER_MEMORY,),
-            )
-        _POOLS[n] = pool
+    with _LOCK:
+        return _POOLS.get(n) or _new_pool(n)
+
+
+def _new_pool(n: int) -> Executor:
+    pool: Executor
+    if n <= 1:
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+    else:
+        pool = _process_pool(n)
+    _POOLS[n] = pool
     return pool
+
+
+def _process_pool(n: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=n,
+        mp_context=_context(),
+        initializer=_limit_worker,
+        initargs=(WORKER_MEMORY, os.getpid()),
+    )
 
 
 _PRELOAD = ["oit_checker.runtime", "oit_checker.extract.pdf", "oit_checker.extract.html"]
@@ -93,11 +104,47 @@ WORKER_MEMORY = 3 * 1024**3  # address space of one extraction worker
 TASK_CPU_SECONDS = 60  # CPU one document may take in a worker
 
 
-def _limit_worker(memory: int) -> None:
-    """Runs in each extraction worker: a hostile file hits these limits, not the machine."""
+def _limit_worker(memory: int, owner: int) -> None:
+    """Runs in each extraction worker: a hostile file hits these limits, not the machine, and
+    the worker ends with the process that owns the pool (see :func:`_follow_owner`)."""
     with contextlib.suppress(ValueError, OSError):  # no such limit here: the pool still works
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    _follow_owner(owner)
     warm()  # load pdfium, calamine and lexbor while the run's first pages are in flight
+
+
+OWNER_POLL_S = 1.0  # where pidfds are missing: how often a worker looks for its owner
+
+
+def _follow_owner(owner: int) -> None:
+    """End this worker when ``owner`` (the process that made the pool) is gone.
+
+    A worker forked from the fork server is the server's child, not the owner's, and it holds
+    both ends of its task pipe and the server's keep-alive pipe: when the owner is killed with
+    SIGKILL (a Dask nanny stopping a worker, an OOM kill), nothing would ever wake it, and the
+    worker and its fork server would stay for good. A pidfd becomes readable when the owner
+    exits, with no pid-reuse race; elsewhere the owner is polled.
+    """
+
+    def watch() -> None:
+        try:
+            fd = os.pidfd_open(owner)
+        except (AttributeError, OSError):  # no pidfds (not Linux ≥ 5.3), or owner already gone
+            fd = -1
+        if fd >= 0:
+            select.select([fd], [], [])
+        else:
+            while True:
+                try:
+                    os.kill(owner, 0)
+                except ProcessLookupError:
+                    break
+                except PermissionError:
+                    pass
+                time.sleep(OWNER_POLL_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="oit-owner", daemon=True).start()
 
 
 _STARTED: set[int] = set()  # ids of pools whose start has been set off
@@ -161,8 +208,12 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     * Workers that cannot start at all (interactive sessions, ``python -`` scripts, sandboxes
       that forbid new processes): fall back to in-process work for the rest of the process,
       and retry this call there.
-    * A worker that dies on one input (a native parser crashing on a hostile file): the call
-      answers ``crashed`` (a finding), and a fresh pool serves the next ones.
+    * A worker that dies on one input (a native parser crashing on a hostile file) breaks the
+      whole pool, so every call in flight on it fails alike and none can tell whose input it
+      was. Each is tried again alone, in a one-off worker of its own (:func:`_alone`), where
+      only its own input can kill it: that one answers ``crashed`` (a finding), and innocent
+      documents that shared the pool with it are read as usual. A fresh shared pool serves
+      the next calls.
     """
     n = _workers(settings)
     loop = asyncio.get_running_loop()
@@ -171,27 +222,46 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     try:
         result = cast(T, await _submit(pool, *call))
     except BrokenProcessPool:
-        broken = _POOLS.pop(n, None)
-        if broken is not None:
-            broken.shutdown(wait=False, cancel_futures=True)
+        _drop(n, pool)
         if n in _HEALTHY or await _workers_start(settings):
-            return crashed  # this input killed its worker: a finding; a fresh pool is next
+            return await _alone(fn, *args, crashed=crashed)
         # Workers cannot start at all here: work in-process from now on. The input is not
         # suspect (no worker ever ran), so it is retried there once.
-        _POOLS[n] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
+        with _LOCK:
+            _POOLS[n] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="oit-extract")
         _HEALTHY.add(n)
         return await loop.run_in_executor(_POOLS[n], fn, *args)
     _HEALTHY.add(n)
     return result
 
 
+async def _alone(fn: Callable[..., T], *args: Any, crashed: T) -> T:
+    """``fn(*args)`` in a worker that runs nothing else: a crash there is this input's."""
+    solo = _process_pool(1)
+    try:
+        return cast(T, await _submit(solo, _bounded, fn, *args))
+    except BrokenProcessPool:
+        return crashed
+    finally:
+        await asyncio.to_thread(solo.shutdown, wait=True)
+
+
+def _drop(n: int, pool: Executor) -> None:
+    """Forget a broken pool, unless a concurrent caller already replaced it."""
+    with _LOCK:
+        if _POOLS.get(n) is pool:
+            del _POOLS[n]
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 async def _workers_start(settings: RunSettings) -> bool:
     """Can a fresh pool run anything? Tells a hostile input from a sandbox without processes;
     a hostile input is never extracted again in the main process."""
+    pool = extraction_pool(settings)
     try:
-        ok = await _submit(extraction_pool(settings), _ping)
+        ok = await _submit(pool, _ping)
     except BrokenProcessPool:
-        _POOLS.pop(_workers(settings), None)
+        _drop(_workers(settings), pool)
         return False
     _HEALTHY.add(_workers(settings))
     return bool(ok)
@@ -207,9 +277,11 @@ def close_pools() -> None:
     """Join the (idle) workers at the end of a command: a few milliseconds, and it spares
     CPython 3.11's exit hook a race on the pool's wake-up pipe ("Bad file descriptor" on
     stderr at exit). Only for a run that finished: nothing is left in the queue."""
-    for pool in list(_POOLS.values()):
+    with _LOCK:
+        pools = list(_POOLS.values())
+        _POOLS.clear()
+    for pool in pools:
         pool.shutdown(wait=True, cancel_futures=True)
-    _POOLS.clear()
     _HEALTHY.clear()
     _STARTED.clear()
 

@@ -59,3 +59,32 @@ def test_discover_rows_need_a_main_site_and_exclude_a_submission(tmp_path):
         (4, "discover"),
         (5, "main_site"),
     ]
+
+
+def test_optional_grouping_columns_in_english_or_thai(tmp_path):
+    """Province, district and type feed the dashboard's filters; Thai column names as
+    agencies' own lists have them; free text, one line, never a reason to skip a row."""
+    (tmp_path / "a.yaml").write_text(
+        "main_site: https://a.go.th/\nitems: {O1: https://a.go.th/}\n", encoding="utf-8"
+    )
+    c = tmp_path / "agencies.csv"
+    c.write_text(
+        "ชื่อหน่วยงาน,submission,จังหวัด,อำเภอ,ประเภท\n"
+        'อบต.ก,a.yaml,เชียงใหม่,"  แม่ริม\n ",อบต.\n'
+        "อบต.ข,a.yaml,,,\n",
+        encoding="utf-8",
+    )
+    entries, problems = load_agencies(c)
+    assert problems == ()
+    assert [(e.name, e.province, e.district, e.kind) for e in entries] == [
+        ("อบต.ก", "เชียงใหม่", "แม่ริม", "อบต."),
+        ("อบต.ข", "", "", ""),
+    ]
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["name", "submission", "main_site", "checklist", "discover", "province", "type"])
+    ws.append(["A", "a.yaml", None, None, None, "ลำพูน", "เทศบาล"])
+    x = tmp_path / "agencies.xlsx"
+    wb.save(x)
+    entries, _ = load_agencies(x)
+    assert [(e.province, e.kind) for e in entries] == [("ลำพูน", "เทศบาล")]

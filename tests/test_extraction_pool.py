@@ -88,10 +88,93 @@ def test_a_document_that_kills_its_worker_is_a_finding_and_the_run_goes_on():
 
 
 def test_worker_dying_on_a_document_is_a_finding_not_a_crash(tmp_path, scenario, monkeypatch):
+    # the document kills the shared pool, and then its own one-off worker too
     monkeypatch.setitem(runtime._POOLS, 8, Broken())
+    monkeypatch.setattr(runtime, "_new_pool", lambda n: runtime._POOLS.setdefault(n, Broken()))
+    monkeypatch.setattr(runtime, "_process_pool", lambda n: NoProcesses())
     monkeypatch.setattr(runtime, "_HEALTHY", {8})
     assert run(tmp_path, scenario, 8) == "manual"  # unreadable evidence, never a crash
     runtime._POOLS.pop(8, None)
+
+
+def slow_square(x: int) -> int:
+    import time
+
+    time.sleep(0.3)  # still in flight when the hostile document kills its worker
+    return x * x
+
+
+def test_documents_in_flight_beside_a_hostile_one_are_still_read():
+    """One crash breaks the whole pool and fails every call on it: the innocent ones are
+    tried again on a fresh pool and answer; only the input that kills again is `crashed`."""
+    settings = RunSettings(extract_workers=2)
+
+    async def go():
+        calls = [runtime.in_pool(settings, slow_square, k, crashed=-1) for k in range(4)]
+        calls.insert(1, runtime.in_pool(settings, die, crashed="crashed"))
+        return await asyncio.gather(*calls)
+
+    try:
+        assert asyncio.run(go()) == [0, "crashed", 1, 4, 9]
+    finally:
+        runtime.close_pools()
+
+
+OWNER = """
+import asyncio, os, sys, time
+from oit_checker import runtime
+from oit_checker.settings import RunSettings
+
+async def main():
+    pids = await asyncio.gather(
+        *(runtime.in_pool(RunSettings(extract_workers=2), slow_pid, crashed=0) for _ in range(4))
+    )
+    print(" ".join(str(p) for p in sorted(set(pids))), flush=True)
+    time.sleep(60)
+
+def slow_pid():
+    time.sleep(0.2)
+    return os.getpid()
+
+if __name__ == "__main__":
+    sys.modules["__main__"].slow_pid = slow_pid
+    asyncio.run(main())
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ")[1][0] != "Z"  # a zombie has ended
+    except OSError:
+        return False
+
+
+def test_workers_end_with_an_owner_killed_by_sigkill(tmp_path):
+    """A Dask nanny stops its worker with SIGKILL, so no exit hook runs: the extraction workers
+    (children of the fork server, not of their owner) must still go, or they stay for good."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "owner.py"
+    script.write_text(OWNER)
+    proc = subprocess.Popen(
+        [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()
+    )
+    try:
+        assert proc.stdout is not None
+        workers = [int(p) for p in proc.stdout.readline().split()]
+        assert workers and all(alive(p) for p in workers)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(10)
+        deadline = time.monotonic() + 15
+        while any(alive(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(alive(p) for p in workers)
+    finally:
+        proc.kill()
 
 
 def test_bodies_are_released_after_extraction(tmp_path, scenario):

@@ -201,6 +201,20 @@ class Store:
         ).fetchall()
         return [TrendPoint(n, s, m, int(f)) for n, s, m, f in reversed(rows)]
 
+    def item_shares(self, last: int = 14) -> list[tuple[str, str, int, int]]:
+        """``(night, item, agencies failing or at risk, agencies judged)`` over the last
+        nights, oldest first: the fleet's trend per item, from one aggregate query."""
+        rows = self.db.execute(
+            "SELECT r.night, i.item,"
+            " SUM(CASE WHEN i.status IN ('fail', 'risk') THEN 1 ELSE 0 END), COUNT(*)"
+            " FROM item_results i JOIN agency_runs a ON a.id = i.agency_run_id"
+            " JOIN runs r ON r.id = a.run_id"
+            " WHERE r.id IN (SELECT id FROM runs ORDER BY id DESC LIMIT ?)"
+            " GROUP BY r.id, r.night, i.item ORDER BY r.id, i.item",
+            (last,),
+        ).fetchall()
+        return [(str(n), str(i), int(f), int(c)) for n, i, f, c in rows]
+
     def item_history(self, agency: str, last: int = 60) -> list[tuple[str, str, str]]:
         """``(night, item, status)`` of the agency's last nights, oldest first: since when
         each item fails."""

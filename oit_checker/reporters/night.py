@@ -36,6 +36,11 @@ def agency_entry(a: AgencyNight, site_url: str = "") -> dict[str, Any]:
         "documents_changed": int(stats.get("changed", 0)),
         "report": f"{a.slug}.html",
         "dashboard": f"{base}{a.slug}-history.html",
+        **{
+            k: v
+            for k, v in (("province", a.province), ("district", a.district), ("type", a.kind))
+            if v
+        },
     }
 
 

@@ -40,9 +40,20 @@ def fleet(n: int = 8300) -> NightSummary:
                 fixed=("O7",) if k % 60 == 0 else (),
                 persisting=(),
                 trend=(),
+                province=PROVINCES[k % 3],
+                district=f"อำเภอ{PROVINCES[k % 3]}-{k % 4}" if k % 3 else "",
+                kind="เทศบาล" if k % 10 == 0 else "อบต.",
             )
         )
     return NightSummary(night="2025-03-31", agencies=tuple(agencies))
+
+
+PROVINCES = ("เชียงใหม่", "ลำพูน", "แพร่")
+
+
+def count(page) -> tuple[int, int]:
+    matching, total = page.inner_text("#count").split(" / ")
+    return int(matching), int(total)
 
 
 def test_dashboard_with_8300_agencies(tmp_path):
@@ -60,25 +71,45 @@ def test_dashboard_with_8300_agencies(tmp_path):
                 "performance.getEntriesByType('navigation')[0].loadEventEnd"
             )
             rows = page.locator("#agencies tbody tr").count()
-            assert rows == 8300 and page.inner_text("#count") == "8300 / 8300"
+            assert rows == dashboard.PAGE_ROWS and count(page) == (8300, 8300)  # drawn in pages
+            assert "แสดงแล้ว 200 จาก 8300" in page.inner_text("#more")
+            page.click("#more")
+            assert page.locator("#agencies tbody tr").count() == 2 * dashboard.PAGE_ROWS
             assert "ภาพรวม OIT คืนวันที่ 2025-03-31" in page.inner_text("h1")
             ARTIFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTIFACTS / "dashboard.png"))
             t = page.evaluate("performance.now()")
             page.fill("#q", "ที่ 12")  # Thai search
             timings["search_ms"] = page.evaluate("performance.now()") - t
-            found = page.locator("#agencies tbody tr").count()
-            assert found == sum(1 for k in range(8300) if "ที่ 12" in f"ที่ {k}")
+            found = sum(1 for k in range(8300) if "ที่ 12" in f"ที่ {k}")
+            assert count(page) == (found, 8300)
+            assert page.locator("#agencies tbody tr").count() == min(found, dashboard.PAGE_ROWS)
             page.fill("#q", "")
             page.select_option("#band", "85-101")
             band = page.locator("#agencies tbody tr td:nth-child(2)").all_inner_texts()
             assert band and all(float(s) >= 85 for s in band)
             page.select_option("#band", "")
             page.check("#changed")
-            assert page.locator("#agencies tbody tr").count() == len(
-                {k for k in range(8300) if k % 50 == 0 or k % 60 == 0}
-            )
+            assert count(page)[0] == len({k for k in range(8300) if k % 50 == 0 or k % 60 == 0})
             page.uncheck("#changed")
+            # province, district (narrowed to the province) and type, from the agencies file
+            provinces = page.locator("#province option").all_inner_texts()[1:]
+            assert provinces == ["เชียงใหม่", "แพร่", "ลำพูน"]  # Thai order: แพร่ before ลำพูน
+            page.select_option("#province", "ลำพูน")
+            assert count(page)[0] == sum(1 for k in range(8300) if k % 3 == 1)
+            districts = page.locator("#district option").all_inner_texts()[1:]
+            assert districts and all(d.startswith("อำเภอลำพูน") for d in districts)
+            page.select_option("#district", "อำเภอลำพูน-2")
+            page.select_option("#kind", "เทศบาล")
+            want = sum(1 for k in range(8300) if k % 3 == 1 and k % 4 == 2 and k % 10 == 0)
+            assert count(page)[0] == want
+            shown = page.locator("#agencies tbody tr td:first-child small").all_inner_texts()
+            assert shown and all("เทศบาล" in t and "ลำพูน" in t for t in shown)
+            page.select_option("#province", "")
+            assert page.input_value("#district") == "อำเภอลำพูน-2"  # still offered: kept
+            page.select_option("#district", "")
+            page.select_option("#kind", "")
+            assert count(page) == (8300, 8300)
 
             def first() -> float:
                 return float(page.inner_text("#agencies tbody tr:first-child td:nth-child(2)"))
@@ -88,6 +119,8 @@ def test_dashboard_with_8300_agencies(tmp_path):
             assert first() == 100.0
             page.click('#agencies th[data-key="name"]')
             assert page.inner_text("#agencies tbody tr:first-child td").startswith("องค์การ")
+            page.fill("#q", "อบต.<img")  # the hostile name, found by search: text, not markup
+            assert count(page)[0] == 1 and EVIL in page.inner_text("#agencies tbody")
             assert EVIL in page.inner_text("body") and page.title() != "pwned"
             assert page.locator("img").count() == 0
             worse = page.inner_text("#worse")

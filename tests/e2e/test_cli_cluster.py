@@ -27,7 +27,7 @@ def cluster():
 
     with dask.config.set({"distributed.worker.daemon": False}):
         lc = distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=2, processes=True, dashboard_address=None
         )
     try:
         yield lc

@@ -21,8 +21,10 @@ def write_agencies(tmp_path, scenario):
         d.mkdir()
         subs[name] = submission(d, scenario.url("/"), items)
     lines = ["agencies:"]
+    places = {"อบต.หนึ่ง": "เชียงใหม่", "อบต.สอง": "เชียงใหม่", "อบต.สาม": "ลำพูน"}
     for name, path in subs.items():
         lines += [f"  - name: {name}", f"    submission: {path.relative_to(tmp_path)}"]
+        lines += [f"    จังหวัด: {places[name]}", "    type: อบต."]  # optional grouping columns
     lines += ["  - name: ไม่มีไฟล์", "    submission: nowhere.yaml"]  # a bad row
     agencies = tmp_path / "agencies.yaml"
     agencies.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -37,7 +39,7 @@ def night(tmp_path, agencies, day, capsys, *extra):
 def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     agencies = write_agencies(tmp_path, scenario)
     code, err = night(tmp_path, agencies, "2025-03-30", capsys)
-    assert code == 2 and "agencies.yaml:8: submission:" in err and "ข้าม 1 แถว" in err
+    assert code == 2 and "agencies.yaml:14: submission:" in err and "ข้าม 1 แถว" in err
     scenario.page("/a1/o1", html("O1", STRUCTURE_TEXT))  # agency one fixes O1
     scenario.page("/a2/o25", html("O25", "ย้ายแล้ว"), status=404)  # agency two breaks O25
     received = []
@@ -74,9 +76,17 @@ def test_two_nights_record_fixed_and_new_failures(tmp_path, scenario, capsys):
     assert summary["อบต.หนึ่ง"]["fixed"] == ["O1"] and summary["อบต.หนึ่ง"]["new_failures"] == []
     assert summary["อบต.สอง"]["new_failures"] == ["O25"]
     assert summary["อบต.สาม"]["change"] == 0.0 and summary["อบต.สาม"]["persisting"] == []
+    assert summary["อบต.สาม"]["province"] == "ลำพูน" and summary["อบต.สาม"]["type"] == "อบต."
     index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     fleet = json.loads(index.split('id="fleet">', 1)[1].split("</script>", 1)[0])
     assert sorted(a["name"] for a in fleet) == ["อบต.สอง", "อบต.สาม", "อบต.หนึ่ง"]
+    assert {a["province"] for a in fleet} == {"เชียงใหม่", "ลำพูน"}
+    province = index.split('<select id="province"', 1)[1].split("</select>", 1)[0]
+    assert province.index("เชียงใหม่") < province.index("ลำพูน")  # Thai order, from the file
+    assert '<select id="district"' not in index  # no agency has a district: no filter
+    # O25: failing at none of the three agencies last night, at one tonight
+    o25 = index.split("<td>O25</td>", 1)[1].split("</tr>", 1)[0]
+    assert "+33 จุด" in o25 and "<polyline" in o25
     worse = index.split('id="worse">', 1)[1].split("</section>", 1)[0]
     better = index.split('id="better">', 1)[1].split("</section>", 1)[0]
     assert "อบต.สอง" in worse and "O25" in worse and "อบต.หนึ่ง" in better
