@@ -18,6 +18,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -25,6 +26,44 @@ sys.path.insert(0, str(HERE.parent))
 from bench import simsite  # noqa: E402
 from bench.bench import timed, tree_sample  # noqa: E402
 from oit_checker.history.store import Store  # noqa: E402
+
+FLEET = 8300
+SITE_LATENCY_S = 0.3  # a Thai agency host's time to first byte seen from a data centre
+PER_HOST = 4  # RunSettings.per_host: one agency's fetches in flight at once
+
+
+def project(result: dict[str, Any], per_agency: float) -> dict[str, Any]:
+    """Wall time for 8,300 agencies on N machines like this one, from this run's numbers.
+
+    A machine is bounded by its CPU (this run's agencies per minute: loopback answers fast, so
+    the run was CPU-bound) and by site latency (A agencies at once on the machine, each
+    fetching ``per_agency`` resources PER_HOST at a time, SITE_LATENCY_S each); the night by
+    the coordinator's CPU per resource (one core; cluster runs only). A model, stated with its
+    inputs: real nights add slow and dead hosts (bounded by the timeouts) that only more
+    agencies at once hide.
+    """
+    workers = int(result["cluster_workers"] or 0)
+    cpu_rate = float(result["agencies_per_min"])
+    at_once = workers * int(result["threads_per_worker"]) if workers else int(result["at_once"])
+    latency_rate = at_once * 60 / (per_agency / PER_HOST * SITE_LATENCY_S)
+    per_machine = min(cpu_rate, latency_rate)
+    coord_ms = float(result["cpu_ms_per_resource"]) if workers else 0.0
+    ceiling = 60_000 / (coord_ms * per_agency) if coord_ms else float("inf")
+    table = {}
+    for n in (1, 2, 4, 8, 16, 32):
+        rate = min(n * per_machine, ceiling)
+        table[str(n)] = {"agencies_per_min": round(rate, 1), "hours": round(FLEET / rate / 60, 2)}
+    return {
+        "inputs": {
+            "resources_per_agency": round(per_agency, 1),
+            "cpu_bound_agencies_per_min_per_machine": round(cpu_rate, 1),
+            "latency_s": SITE_LATENCY_S,
+            "agencies_at_once_per_machine": at_once,
+            "latency_bound_agencies_per_min_per_machine": round(latency_rate, 1),
+            "coordinator_ceiling_agencies_per_min": round(ceiling, 1),
+        },
+        "machines": table,
+    }
 
 
 class WorkerWatch:
@@ -179,6 +218,8 @@ def main() -> None:
         ),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
     }
+    if agencies and resources:
+        result["projection_8300"] = project(result, resources / agencies)
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / f"nightly-{time.strftime('%Y%m%d-%H%M%S')}.json").write_text(json.dumps(result))

@@ -1,6 +1,7 @@
 """The shared extraction pool: worker processes by default, and graceful breakage."""
 
 import asyncio
+import contextlib
 import os
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -163,6 +164,7 @@ def test_workers_end_with_an_owner_killed_by_sigkill(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=os.getcwd()
     )
+    workers: list[int] = []
     try:
         assert proc.stdout is not None
         workers = [int(p) for p in proc.stdout.readline().split()]
@@ -175,6 +177,9 @@ def test_workers_end_with_an_owner_killed_by_sigkill(tmp_path):
         assert not any(alive(p) for p in workers)
     finally:
         proc.kill()
+        for pid in workers:  # a failing run must not leave its orphans behind
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def test_bodies_are_released_after_extraction(tmp_path, scenario):

@@ -35,6 +35,7 @@ ALLOWED_OWN = {
     "oit_checker",
     "oit_checker.cli",
     "oit_checker.cli._common",
+    "oit_checker.cli._lean",
     "oit_checker.cli.check",
     "oit_checker.cli.checklists",
     "oit_checker.cli.demo",
@@ -67,8 +68,8 @@ try:
     cli.main(sys.argv[1:]) if sys.argv[1:] else None
 except SystemExit:
     pass
-print(json.dumps(sorted(sys.modules)), file=sys.stderr)
-"""
+print(json.dumps(sorted(k for k, v in sys.modules.items() if v is not None)), file=sys.stderr)
+"""  # a None entry is an import declined (oit_checker.cli._lean), not a module loaded
 
 
 def loaded(*argv: str) -> set[str]:
@@ -105,3 +106,36 @@ def test_the_probe_sees_heavy_modules_when_they_are_loaded():
     )
     assert {"httpx", "pydantic"} <= {m.split(".")[0] for m in mods}
     assert "pypdfium2" not in {m.split(".")[0] for m in mods}  # parsers load in the workers
+
+
+NEVER_IN_A_CHECK = {"click", "pygments", "httpx._main", "rich.syntax"}
+
+
+def test_a_check_never_loads_httpx_command_line_and_builds_tls_off_the_main_thread(tmp_path):
+    """httpx imports its own CLI (click, pygments, rich) whenever click is installed, as Dask
+    installs it: a check declines it. The TLS context is built by the helper thread that the
+    command starts first, before the engine loads."""
+    import importlib.util
+
+    sub = tmp_path / "sub.yaml"
+    sub.write_text(
+        "main_site: http://127.0.0.1:9/\nchecklist: ita-2568\nitems: {O1: http://127.0.0.1:9/o1}\n",
+        encoding="utf-8",
+    )
+    argv = ("check", str(sub), "--format", "json", "-o", str(tmp_path / "r.json"), "-q")
+    mods = loaded(*argv)
+    assert (tmp_path / "r.json").exists() and "httpx" in mods  # it really ran
+    if importlib.util.find_spec("click") is not None:  # the case this guards
+        assert not mods & NEVER_IN_A_CHECK
+    probe = (
+        "import sys, threading; from oit_checker.fetch import tls; seen = []\n"
+        "orig = tls._build\n"
+        "tls._build = lambda *a: seen.append(threading.current_thread().name) or orig(*a)\n"
+        "from oit_checker.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "print(seen)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "['oit-tls']", done.stderr[-2000:]

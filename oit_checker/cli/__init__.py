@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from oit_checker import __version__
+from oit_checker.cli import _lean  # noqa: F401  (first: before httpx or pydantic load)
 from oit_checker.cli._common import add_common_flags, print_errors, set_verbosity
 from oit_checker.errors import InputError, UsageError
 from oit_checker.gate import Exit

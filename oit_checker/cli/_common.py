@@ -176,6 +176,16 @@ def note(text: str) -> None:
         print(f"oit-checker: {text}", file=sys.stderr)
 
 
+def fetch_settings(args: argparse.Namespace) -> RunSettings:
+    """:func:`settings_from` for a command that fetches: the TLS context starts building on
+    a helper thread now, while the command imports its machinery and loads its inputs."""
+    from oit_checker.fetch.tls import warm
+
+    settings = settings_from(args)
+    warm(settings.verify_tls, settings.ca_bundle)
+    return settings
+
+
 def settings_from(args: argparse.Namespace) -> RunSettings:
     """defaults < settings file < OIT_* environment < flags, merged once (STYLE habit 5)."""
     base = from_env(base=RunSettings().merged(getattr(args, "file_settings", {})))

@@ -12,10 +12,10 @@ from oit_checker import gate
 from oit_checker.cli._common import (
     add_run_flags,
     emit,
+    fetch_settings,
     note,
     output_pairs,
     parse_rewrites,
-    settings_from,
 )
 from oit_checker.errors import UsageError
 from oit_checker.i18n import say
@@ -118,6 +118,7 @@ def _with_screenshots(
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = fetch_settings(args)  # first: its TLS context builds while the rest loads
     # The run's machinery loads here, not at parser build: --help and --version stay instant.
     import asyncio
 
@@ -127,7 +128,6 @@ def run(args: argparse.Namespace) -> int:
     from oit_checker.submission.load import load_with_checklist
     from oit_checker.waivers import load_waivers
 
-    settings = settings_from(args)
     rewrites = parse_rewrites(args.rewrite)
     policy = gate.Policy(
         fail_under=args.fail_under,

@@ -13,7 +13,7 @@ import dataclasses
 import json
 from typing import TYPE_CHECKING, Any
 
-from oit_checker.cli._common import add_fetch_flags, note, settings_from, write_output
+from oit_checker.cli._common import add_fetch_flags, fetch_settings, note, write_output
 from oit_checker.errors import UsageError
 from oit_checker.gate import Exit
 from oit_checker.i18n import message
@@ -56,6 +56,7 @@ def _year(value: str | None) -> int | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = fetch_settings(args)  # first: its TLS context builds while the rest loads
     import asyncio
 
     from oit_checker.checklist.load import pick_checklist
@@ -63,7 +64,6 @@ def run(args: argparse.Namespace) -> int:
     from oit_checker.discover.crawl import Limits, discover
     from oit_checker.discover.write import to_yaml
 
-    settings = settings_from(args)
     try:
         main_site = normalize(args.main_site)
     except BadURL as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from oit_checker import gate
-from oit_checker.cli._common import add_run_flags, note, settings_from, show_progress
+from oit_checker.cli._common import add_run_flags, fetch_settings, note, show_progress
 from oit_checker.gate import Exit
 from oit_checker.i18n import LANGS, default_lang, say
 from oit_checker.settings import bangkok_today
@@ -125,13 +125,13 @@ def _cache_dir(db: str, out: str | None) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    settings = fetch_settings(args)  # first: its TLS context builds while the rest loads
     import asyncio
 
     from oit_checker.agencies import load_agencies
     from oit_checker.history.store import Store
     from oit_checker.nightly import agency_pages, notify, publish, run_night, summarize
 
-    settings = settings_from(args)
     if settings.cache_dir is None:  # unchanged documents are not downloaded again next night
         settings = settings.merged({"cache_dir": _cache_dir(str(args.db), args.out)})
     lang = settings.lang

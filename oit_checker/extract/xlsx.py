@@ -40,14 +40,31 @@ def _cell(v: Any) -> str:
         return str(int(v)) if v.is_integer() else str(v)
     if isinstance(v, dt.datetime | dt.date):
         return v.strftime("%Y-%m-%d")
-    s = str(v)
-    return s if _PLAIN.match(s) else _normalize_cell(s)
+    return _normalize_cell(str(v))
+
+
+def _row(raw: list[Any]) -> tuple[str, ...]:
+    """One row's cells as text, trailing empty cells dropped. The common cells — text already
+    normal (the workbook repeats it: cached), whole numbers — take a short path: this loop
+    runs for every cell of every workbook (a tenth of a light agency's extraction)."""
+    out: list[str] = []
+    for v in raw[:MAX_COLS]:
+        t = type(v)
+        if t is str:
+            out.append(_normalize_cell(v) if v else "")
+        elif t is float and v.is_integer():
+            out.append(str(int(v)))
+        else:
+            out.append(_cell(v))
+    while out and not out[-1]:
+        out.pop()
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
 def _normalize_cell(s: str) -> str:
     """Workbooks repeat the same values (agency, ministry, status) in every row."""
-    return normalize(s)
+    return s if _PLAIN.match(s) else normalize(s)
 
 
 MAX_CELLS = 5_000_000  # cells of one sheet (calamine holds them all); NACC's has thousands
@@ -153,10 +170,7 @@ def _sheet(name: str, ws: Any, settings: RunSettings, texts: list[str]) -> Sheet
         if n >= settings.max_sheet_rows + HEADER_SCAN:
             truncated = True
             break
-        row = tuple(_cell(v) for v in raw[:MAX_COLS])
-        while row and not row[-1]:
-            row = row[:-1]
-        rows.append(row)
+        rows.append(_row(raw))
     header_idx = next(
         (i for i, r in enumerate(rows[:HEADER_SCAN]) if sum(1 for c in r if c) >= 3), None
     )

@@ -7,14 +7,11 @@ or pytest-httpx, and end-to-end tests a real socket.
 
 from __future__ import annotations
 
-import functools
-import os
-import ssl
-
 import httpx
 
 from oit_checker import __version__
 from oit_checker.fetch.decode import ACCEPT
+from oit_checker.fetch.tls import tls_context
 from oit_checker.settings import RunSettings
 
 DEFAULT_UA = (
@@ -24,29 +21,6 @@ DEFAULT_UA = (
 
 def user_agent(settings: RunSettings) -> str:
     return settings.user_agent or DEFAULT_UA
-
-
-def tls_context(verify: bool, ca_bundle: str | None) -> ssl.SSLContext:
-    """One SSL context per trust setting, per process.
-
-    Building a context loads and parses the whole CA bundle (tens of milliseconds of CPU);
-    httpx builds a fresh one for every client, so a night of 8,300 agencies paid it 8,300
-    times. A context is safe to share between clients, threads and event loops. The key holds
-    the environment variables httpx reads, so a changed ``SSL_CERT_FILE`` is honoured.
-    """
-    env = (os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
-    return _tls_context(verify, ca_bundle or None, env)
-
-
-@functools.lru_cache(maxsize=16)
-def _tls_context(
-    verify: bool, ca_bundle: str | None, env: tuple[str | None, str | None]
-) -> ssl.SSLContext:
-    if not verify:
-        return httpx.create_ssl_context(verify=False)
-    if ca_bundle:
-        return ssl.create_default_context(cafile=ca_bundle)
-    return httpx.create_ssl_context()
 
 
 def make_client(
