@@ -8,6 +8,7 @@ returns its outcomes.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from oit_checker import checks
@@ -25,6 +26,7 @@ from oit_checker.model import (
     Sheet,
 )
 from oit_checker.settings import RunSettings
+from oit_checker.thaitext import normalize
 
 MAIN = "https://www.example.go.th/"
 TODAY = dt.date(2025, 3, 31)
@@ -64,12 +66,13 @@ def doc(
     reason: str = "",
     password: bool = False,
 ) -> Document:
+    # as extraction builds them: texts normalised once (Thai digits, spaces); rules rely on it
     return Document(
         url=url,
         kind=kind,
-        text=text,
-        title=title,
-        links=links,
+        text=normalize(text),
+        title=normalize(title),
+        links=tuple(replace(link, text=normalize(link.text)) for link in links),
         dates=dates,
         sheets=sheets,
         readable=readable,

@@ -34,6 +34,7 @@ from oit_checker.messages import Text
 from oit_checker.model import Outcome
 from oit_checker.params import Params, YearRef, resolve_year
 from oit_checker.thaidate import find_years
+from oit_checker.thaitext import normalize
 
 
 class MentionsYearParams(Params):
@@ -58,8 +59,9 @@ def check(ctx: CheckContext, params: MentionsYearParams) -> list[Outcome]:
     want = resolve_year(params.year, ctx.fiscal_year)
     seen: Counter[int] = Counter()
     for e, text in readable_texts(ctx, substance(ctx), drop_echo=True):
-        haystack = text + "\n" + unquote(e.resource.url.rsplit("/", 1)[-1])
-        for first, last, raw in find_years(haystack):
+        # the texts are extraction's, normalised once; only the file name is normalised here
+        haystack = text + "\n" + normalize(unquote(e.resource.url.rsplit("/", 1)[-1]))
+        for first, last, raw in find_years(haystack, normalized=True):
             if first == last == want or (params.allow_range and first <= want <= last):
                 return [passed("mentions_year.ok", url=e.resource.url, year=want, evidence=raw)]
             seen[first] += 1
