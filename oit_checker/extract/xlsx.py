@@ -44,18 +44,8 @@ def _cell(v: Any) -> str:
 
 
 def _row(raw: list[Any]) -> tuple[str, ...]:
-    """One row's cells as text, trailing empty cells dropped. The common cells — text already
-    normal (the workbook repeats it: cached), whole numbers — take a short path: this loop
-    runs for every cell of every workbook (a tenth of a light agency's extraction)."""
-    out: list[str] = []
-    for v in raw[:MAX_COLS]:
-        t = type(v)
-        if t is str:
-            out.append(_normalize_cell(v) if v else "")
-        elif t is float and v.is_integer():
-            out.append(str(int(v)))
-        else:
-            out.append(_cell(v))
+    """One row's cells as text, trailing empty cells dropped."""
+    out = [_cell(v) for v in raw[:MAX_COLS]]
     while out and not out[-1]:
         out.pop()
     return tuple(out)
