@@ -95,8 +95,9 @@ class Run:
     ended: float  # time.monotonic() at exit
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
-    """Run ``cmd``; its wall and CPU time, peak RSS of its process tree and exit code."""
+def timed(cmd: list[str], env: dict[str, str] | None = None, log: Path | None = None) -> Run:
+    """Run ``cmd``; its wall and CPU time, peak RSS of its process tree and exit code. Its
+    stderr is kept in ``log`` when given (the extraction pool's breaks are logged there)."""
     start = time.perf_counter()
     mono = time.monotonic()
     with tempfile.TemporaryFile() as err:
@@ -113,9 +114,12 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> Run:
         ended = time.monotonic()
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         peak = max(peak, usage.ru_maxrss / 1024)
+        err.seek(0)
+        text = err.read().decode(errors="replace")
+        if log is not None:
+            log.write_text(text, encoding="utf-8")
         if code not in (0, 1):
-            err.seek(0)
-            sys.stderr.write(err.read().decode(errors="replace")[-4000:])
+            sys.stderr.write(text[-4000:])
     # wait4 is exact for the process and the children it reaped (spawned workers); workers
     # forked by a fork server are reaped by it, not by the root, so the tree's sampled own CPU
     # (each process's last sample, ≤ 20 ms short) counts them. The larger is the better bound.

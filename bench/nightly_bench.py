@@ -180,8 +180,10 @@ def main() -> None:
                     "--at-once",
                     str(args.at_once),
                     *extra,
-                ]
+                ],
+                log=tmp / "stderr.txt",
             )
+            breaks = (tmp / "stderr.txt").read_text(encoding="utf-8").count("ended abruptly")
             watch.stop()
             wall, rss, code = run.wall, run.rss, run.code
             store = Store(db)
@@ -217,6 +219,7 @@ def main() -> None:
             round(1000 * watch.cpu / max(resources, 1), 2) if args.cluster else None
         ),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
+        "pool_breaks": breaks,  # extraction workers that ended abruptly (see the night's stderr)
     }
     if agencies and resources:
         result["projection_8300"] = project(result, resources / agencies)
