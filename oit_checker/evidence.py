@@ -38,6 +38,7 @@ class ItemEvidence:
 
 
 NO_EVIDENCE = ItemEvidence((), ())
+_OCR_READS = ("no_text_layer", "image")  # unreadable reasons OCR may turn into text
 
 
 class Gatherer:
@@ -81,8 +82,8 @@ class Gatherer:
 
     def _validators(self, cache: HttpCache, fetched_url: str) -> dict[str, str]:
         entry = cache.entry(fetched_url)
-        if entry is not None and self._usable(cache.document(fetched_url)) is None:
-            return {}  # nothing reusable stored (or a scan OCR can read now): fetch it whole
+        if entry is not None and self.ocr and entry.unreadable in _OCR_READS:
+            return {}  # a scan left unread that OCR can read now: fetch it whole
         return HttpCache.validators(entry)
 
     async def _extract(self, res: Resource) -> Document:
@@ -97,9 +98,9 @@ class Gatherer:
             self.ocr_spent += time.monotonic() - started
         return doc
 
-    def _stored(self, res: Resource) -> tuple[Document | None, str, str]:
-        """Last night's document for tonight's response, the body's SHA-256 and why it was
-        reused ("not_modified", "reused" or "").
+    def _stored(self, res: Resource) -> tuple[Document | None, str, str, Entry | None]:
+        """Last night's document for tonight's response, the body's SHA-256, why it was
+        reused ("not_modified", "reused" or "") and last night's entry.
 
         A 304 reuses the stored document; so does a body byte-for-byte the same as last
         night's (a server without ETag or Last-Modified): a scan is not read by OCR again, a
@@ -108,32 +109,31 @@ class Gatherer:
         """
         cache = self.cache
         if cache is None:
-            return None, "", ""
+            return None, "", "", None
         key = self._out(res.url)
         if res.not_modified:
             doc = cache.document(key)
-            return doc, "", "not_modified" if doc is not None else ""
+            return doc, "", "not_modified" if doc is not None else "", None
         if not res.ok or not res.has_body:
-            return None, "", ""
+            return None, "", "", None
         digest = hashlib.sha256(body_bytes(res)).hexdigest()
         before = cache.entry(key)
         if before is None or before.sha256 != digest:
-            return None, digest, ""
+            return None, digest, "", before
         doc = self._usable(cache.document(key))
-        return doc, digest, "reused" if doc is not None else ""
+        return doc, digest, "reused" if doc is not None else "", before
 
     def _usable(self, doc: Document | None) -> Document | None:
         """A stored document, unless it is a scan left unread that OCR can read now."""
-        if doc is not None and self.ocr and doc.unreadable_reason in ("no_text_layer", "image"):
+        if doc is not None and self.ocr and doc.unreadable_reason in _OCR_READS:
             return None
         return doc
 
-    def _remember(self, res: Resource, doc: Document, digest: str) -> bool:
+    def _remember(self, res: Resource, doc: Document, digest: str, before: Entry | None) -> bool:
         """Store tonight's document (a body ``_stored`` hashed); is it different from last
-        night's? Runs in a thread."""
+        night's (``before``, which ``_stored`` read)? Runs in a thread."""
         assert self.cache is not None
         fetched = self._out(res.url)
-        before = self.cache.entry(fetched)
         entry = Entry(res.header("etag"), res.header("last-modified"), digest)
         self.cache.put(fetched, entry, doc)
         return before is not None and before.sha256 != digest
@@ -165,8 +165,9 @@ class Gatherer:
             )
         cached: Document | None = None
         digest = ""
+        before: Entry | None = None
         if self.cache is not None:
-            cached, digest, how = await asyncio.to_thread(self._stored, res)
+            cached, digest, how, before = await asyncio.to_thread(self._stored, res)
             self.not_modified += how == "not_modified"
             self.reused += how == "reused"
         try:
@@ -174,7 +175,9 @@ class Gatherer:
             if cached is None:
                 res, doc = await self._drawn(res, doc)
                 if digest:  # hashed only with a cache, for a fetched body
-                    self.changed += await asyncio.to_thread(self._remember, res, doc, digest)
+                    self.changed += await asyncio.to_thread(
+                        self._remember, res, doc, digest, before
+                    )
         finally:
             remove_body(res)
             self.fetcher.release(res)
