@@ -178,6 +178,17 @@ def contains(haystack_key: str, phrase: str) -> bool:
         return True
     if needle in haystack_key:
         return True
-    if not re.search(f"[{_WILDCARD_CHARS}]", haystack_key):
+    if not _wild(haystack_key):
         return False
     return _phrase_regex(needle).search(haystack_key) is not None
+
+
+_WILD = re.compile(f"[{_WILDCARD_CHARS}]")
+
+
+@lru_cache(maxsize=16)
+def _wild(haystack_key: str) -> bool:
+    """Does a text hold characters a PDF font left unmapped? Asked once per text, not once
+    per phrase it lacks: the scan of a whole document for each missing element was 5 % of a
+    night's main process (py-spy). A small cache, as for :func:`match_key`."""
+    return _WILD.search(haystack_key) is not None
