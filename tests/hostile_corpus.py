@@ -49,14 +49,16 @@ def _workbook_members() -> dict[str, bytes]:
         return {i.filename: z.read(i) for i in z.infolist()}
 
 
-def xlsx_huge_span() -> bytes:
-    """Cells A1 and XFD1048576 only: 4 KB that asked calamine for 549,755,813,888 bytes."""
+def xlsx_huge_span(far: str = "XFD1048576") -> bytes:
+    """Cells A1 and XFD1048576 only: 4 KB that asked calamine for 549,755,813,888 bytes.
+    ``far``: another last cell (Z200000: few columns, many rows; GZ30000: the reverse)."""
     members = _workbook_members()
+    row = far.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ").encode()
     members["xl/worksheets/sheet1.xml"] = (
         b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats'
         b'.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="n"><v>1</v></c>'
-        b'</row><row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row></sheetData>'
-        b"</worksheet>"
+        b'</row><row r="' + row + b'"><c r="' + far.encode() + b'" t="n"><v>1</v></c></row>'
+        b"</sheetData></worksheet>"
     )
     return _zip(members)
 

@@ -60,6 +60,11 @@ def _normalize_cell(s: str) -> str:
 MAX_CELLS = 5_000_000  # cells of one sheet (calamine holds them all); NACC's has thousands
 _DIMENSION = re.compile(rb'<dimension[^>]*ref="([A-Z]+)?(\d+)?:?([A-Z]+)(\d+)"')
 _REF = re.compile(rb' r="([A-Z]{1,3})(\d{1,7})"')
+# A reference with two or three column letters, or a six-digit row: without one, every cell
+# lies within Z99999, and 26 × 99,999 cells is under MAX_CELLS, so the references need no
+# closer look (a search instead of collecting thousands of them: 0.6 against 1.9 ms a sheet).
+_WIDE = re.compile(rb' r="[A-Z](?:[A-Z]|\d{6})')
+_NARROW_SPAN = 26 * 99_999
 _SCAN_BYTES = 8 * 1024 * 1024
 
 
@@ -71,7 +76,9 @@ def _col(letters: bytes) -> int:
 
 
 def _cell_span(z: zipfile.ZipFile) -> int:
-    """The largest number of cells any worksheet declares, uses, or holds.
+    """The largest number of cells any worksheet declares, uses, or holds — exact whenever
+    it could exceed MAX_CELLS (a sheet whose references all lie within Z99999 counts them as
+    ``_NARROW_SPAN`` at most).
 
     The used range (rows × columns, from ``<dimension>`` and the first references) catches
     A1 + XFD1048576; the count of ``<c`` elements, streamed through the whole sheet,
@@ -88,7 +95,7 @@ def _cell_span(z: zipfile.ZipFile) -> int:
             dim = _DIMENSION.search(head[:4096])
             if dim:
                 cols, rows = _col(dim.group(3)), int(dim.group(4))
-            refs = _REF.findall(head)
+            refs = _REF.findall(head) if _WIDE.search(head) else []
             if refs:  # a sheet repeats a few columns and rows thousands of times: dedupe first
                 letters, numbers = zip(*refs, strict=True)
                 cols = max(cols, *map(_col, set(letters)))
@@ -102,6 +109,9 @@ def _cell_span(z: zipfile.ZipFile) -> int:
                 chunk = fh.read(_SCAN_BYTES)
         worst = max(worst, cols * rows, cells)
     return worst
+
+
+assert _NARROW_SPAN < MAX_CELLS  # what lets _cell_span skip narrow sheets' references
 
 
 def extract(res: Resource, settings: RunSettings) -> Document:

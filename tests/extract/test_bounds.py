@@ -21,6 +21,8 @@ from tests.helpers import extract_file
     ("maker", "suffix", "reason"),
     [
         (hc.xlsx_huge_span, "xlsx", "too_complex"),
+        (lambda: hc.xlsx_huge_span("Z200000"), "xlsx", "too_complex"),  # 5.2 M cells, 1 letter
+        (lambda: hc.xlsx_huge_span("GZ30000"), "xlsx", "too_complex"),  # 6.2 M, 5-digit rows
         (hc.xlsx_many_cells, "xlsx", "too_complex"),
         (hc.docx_core_bomb, "docx", "too_large_unzipped"),
         (hc.pdf_inflate_bomb, "pdf", "too_large_unzipped"),
