@@ -1,5 +1,5 @@
 """``python -m oit_checker`` runs the command line."""
 
-from oit_checker.cli import main
+from oit_checker.cli import run
 
-raise SystemExit(main())
+run()
