@@ -183,7 +183,11 @@ def main() -> None:
                 ],
                 log=tmp / "stderr.txt",
             )
-            breaks = (tmp / "stderr.txt").read_text(encoding="utf-8").count("ended abruptly")
+            causes = [
+                line.strip()[:200]
+                for line in (tmp / "stderr.txt").read_text(encoding="utf-8").splitlines()
+                if "ended abruptly" in line
+            ]
             watch.stop()
             wall, rss, code = run.wall, run.rss, run.code
             store = Store(db)
@@ -219,7 +223,7 @@ def main() -> None:
             round(1000 * watch.cpu / max(resources, 1), 2) if args.cluster else None
         ),
         "db_kb_per_agency_night": round(db_bytes / 1024 / max(agencies, 1), 1),
-        "pool_breaks": breaks,  # extraction workers that ended abruptly (see the night's stderr)
+        "pool_breaks": causes,  # extraction workers that ended abruptly, as the night logged them
     }
     if agencies and resources:
         result["projection_8300"] = project(result, resources / agencies)
