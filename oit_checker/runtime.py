@@ -28,6 +28,7 @@ import signal
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import AsyncIterator, Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -242,7 +243,10 @@ async def in_pool(settings: RunSettings, fn: Callable[..., T], *args: Any, crash
     return result
 
 
-_SOLO: dict[asyncio.AbstractEventLoop, asyncio.Semaphore] = {}  # one per event loop
+# one per event loop (a Dask worker runs one per task thread), gone with its loop
+_SOLO: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
 SOLO_AT_ONCE = max(1, min(os.cpu_count() or 1, 4))  # one-off workers at once, per event loop
 
 
@@ -250,15 +254,13 @@ async def _alone(fn: Callable[..., T], *args: Any, crashed: T) -> T:
     """``fn(*args)`` in a worker that runs nothing else: a crash there is this input's.
 
     A broken pool fails every call queued on it at once (on a night, dozens), so the retries
-    take turns, as many at a time as the pool had workers: measured on a 2,000-agency night,
+    take turns, SOLO_AT_ONCE at a time (one per core): measured on a 2,000-agency night,
     66 one-off workers at once took the process tree from 280 MB to 2 GB for a moment.
     """
     loop = asyncio.get_running_loop()
     with _LOCK:
         turn = _SOLO.get(loop)
         if turn is None:
-            for old in [k for k in _SOLO if k.is_closed()]:
-                del _SOLO[old]
             turn = _SOLO[loop] = asyncio.Semaphore(SOLO_AT_ONCE)
     async with turn:
         solo = _process_pool(1)

@@ -3,6 +3,7 @@
 import asyncio
 import contextlib
 import os
+import weakref
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -105,20 +106,26 @@ def slow_square(x: int) -> int:
     return x * x
 
 
-def test_documents_in_flight_beside_a_hostile_one_are_still_read():
-    """One crash breaks the whole pool and fails every call on it: the innocent ones are
-    tried again on a fresh pool and answer; only the input that kills again is `crashed`."""
+def beside_a_fatal_one(innocent: int, fatal_at: int) -> list:
+    """``innocent`` slow calls and one that kills its worker (at ``fatal_at``), all in flight
+    on a real pool of 2 workers at once; their answers in order."""
     settings = RunSettings(extract_workers=2)
 
     async def go():
-        calls = [runtime.in_pool(settings, slow_square, k, crashed=-1) for k in range(4)]
-        calls.insert(1, runtime.in_pool(settings, die, crashed="crashed"))
+        calls = [runtime.in_pool(settings, slow_square, k, crashed=-1) for k in range(innocent)]
+        calls.insert(fatal_at, runtime.in_pool(settings, die, crashed="crashed"))
         return await asyncio.gather(*calls)
 
     try:
-        assert asyncio.run(go()) == [0, "crashed", 1, 4, 9]
+        return asyncio.run(go())
     finally:
         runtime.close_pools()
+
+
+def test_documents_in_flight_beside_a_hostile_one_are_still_read():
+    """One crash breaks the whole pool and fails every call on it: the innocent ones are
+    tried again on a fresh pool and answer; only the input that kills again is `crashed`."""
+    assert beside_a_fatal_one(4, 1) == [0, "crashed", 1, 4, 9]
 
 
 def test_retries_after_a_break_take_turns(monkeypatch, caplog):
@@ -144,19 +151,9 @@ def test_retries_after_a_break_take_turns(monkeypatch, caplog):
 
     monkeypatch.setattr(runtime, "_process_pool", counted)
     monkeypatch.setattr(runtime, "SOLO_AT_ONCE", 2)
-    monkeypatch.setattr(runtime, "_SOLO", {})
-    settings = RunSettings(extract_workers=2)
-
-    async def go():
-        calls = [runtime.in_pool(settings, slow_square, k, crashed=-1) for k in range(8)]
-        calls.insert(0, runtime.in_pool(settings, die, crashed="crashed"))
-        return await asyncio.gather(*calls)
-
-    try:
-        with caplog.at_level("WARNING", logger="oit_checker.runtime"):
-            assert asyncio.run(go()) == ["crashed", *(k * k for k in range(8))]
-    finally:
-        runtime.close_pools()
+    monkeypatch.setattr(runtime, "_SOLO", weakref.WeakKeyDictionary())
+    with caplog.at_level("WARNING", logger="oit_checker.runtime"):
+        assert beside_a_fatal_one(8, 0) == ["crashed", *(k * k for k in range(8))]
     assert 1 <= peak[0] <= 2
     assert "exit 134" in caplog.text
 
