@@ -198,20 +198,22 @@ async def run_check(
             ) as fetcher:
                 gatherer = Gatherer(sub.main_site, settings, fetcher, rewrites, on_event, browser)
                 holder.append(gatherer)
-                submitted = [(item, sub.urls(item.id)) for item in checklist.items]
+
+                async def judged(item: Item) -> ItemResult:
+                    # Each item is judged the moment its own evidence is in, while other items'
+                    # documents are still downloading or extracting: judging is CPU in this
+                    # process, and done last for every item at once it was the run's tail.
+                    urls = sub.urls(item.id)
+                    ev = await gatherer.item_evidence(urls)
+                    return _judge(item, urls, ev, checklist.year, today, sub, waivers)
+
                 try:
-                    gathered = await asyncio.gather(
-                        *(gatherer.item_evidence(urls) for _, urls in submitted)
-                    )
+                    results = list(await asyncio.gather(*map(judged, checklist.items)))
                 finally:
                     # Tasks and their results form reference cycles; the cycle collector runs on
                     # object counts, not bytes, so break them now rather than keep an agency's
                     # documents alive into the next agency's run.
                     gatherer.clear()
-                results = [
-                    _judge(item, urls, ev, checklist.year, today, sub, waivers)
-                    for (item, urls), ev in zip(submitted, gathered, strict=True)
-                ]
                 stats = _stats(fetcher, gatherer, started)
     return score.build_report(
         checklist,
