@@ -14,9 +14,13 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 
 class Params(BaseModel):
-    """Base of every check's parameters: frozen, strict about unknown keys."""
+    """Base of every check's parameters: frozen, strict about unknown keys.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    ``defer_build``: a model's validator is built when it first validates, not when its
+    class is defined — a check whose checklist never names it costs nothing at start-up
+    (building them all took ≈ 35 ms of every ``check``'s start)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 def _year_ref(value: Any) -> str:

@@ -139,3 +139,30 @@ def test_a_check_never_loads_httpx_command_line_and_builds_tls_off_the_main_thre
         [sys.executable, "-c", probe, *argv], capture_output=True, text=True, timeout=60
     )
     assert done.stdout.strip() == "['oit-tls']", done.stderr[-2000:]
+
+
+def test_check_parameter_models_build_their_validators_only_when_used():
+    """Loading every check defines every parameter model, but a model's validator is built
+    on its first validation (``defer_build``): a checklist that never names a check does not
+    pay for it at start-up. Validation itself still runs in full when the model is used."""
+    code = (
+        "import json, oit_checker.checks as c\n"
+        "from oit_checker.params import Params\n"
+        "def every(cls):\n"
+        "    for sub in cls.__subclasses__():\n"
+        "        yield sub; yield from every(sub)\n"
+        "models = [m for m in every(Params)]\n"
+        "before = [m.__name__ for m in models if m.__pydantic_complete__]\n"
+        "spec = c.get('keywords')\n"
+        "spec.params.model_validate({'groups': [['ก']]})\n"
+        "try:\n"
+        "    spec.params.model_validate({'groups': [['ก']], 'nope': 1})\n"
+        "    refused = False\n"
+        "except Exception:\n"
+        "    refused = True\n"
+        "print(json.dumps([len(models), before, spec.params.__pydantic_complete__, refused]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    count, built_early, built_on_use, refused = json.loads(done.stdout)
+    assert count >= 5 and built_early == [] and built_on_use and refused

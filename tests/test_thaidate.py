@@ -228,3 +228,59 @@ def test_a_page_path_that_is_a_record_id_is_not_a_date(tmp_path):
     p.write_text("<html><body><p>ข่าวประชาสัมพันธ์</p></body></html>", "utf-8")
     assert not [d for d in extract_file(p, MAIN + "content/660512", "text/html").dates]
     assert not [d for d in extract_file(p, MAIN + "news/660512.html", "text/html").dates]
+
+
+_PIECES = [
+    "9 ",
+    "15",
+    " ",
+    "เดือน ",
+    "มิถุนายน",
+    "ต.ค.",
+    "ต. ค",
+    "เม.ย.",
+    "พ.ศ.",
+    "2568",
+    "67",
+    "๑๕",
+    "เมือง ",
+    "กระทรวง",
+    "1 500000 ",
+    "/",
+    "-",
+    "ปีงบประมาณ ",
+    "\n",
+    "abc",
+    "ธ.ค",
+]
+
+
+def _pieces():
+    from hypothesis import strategies as st
+
+    return st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+def test_the_day_month_year_look_ahead_changes_no_match():
+    """The look-ahead that makes the Thai day-month-year pattern fail fast on numbers only
+    skips positions where no month name can start: it finds exactly what the pattern
+    without it finds (strings built from the pieces dates are made of, and near-misses)."""
+    import re
+
+    from hypothesis import given, settings
+
+    from oit_checker import thaidate as T
+
+    plain = re.compile(T._RE_THAI_DMY.pattern.replace(f"(?=[{T._TH_FIRST}])", ""))
+    assert plain.pattern != T._RE_THAI_DMY.pattern
+
+    @settings(max_examples=300, deadline=None)
+    @given(text=_pieces())
+    def same(text: str) -> None:
+        got = [m.group(0) for m in T._RE_THAI_DMY.finditer(text)]
+        assert got == [m.group(0) for m in plain.finditer(text)]
+
+    same()
+    assert [m.group(0) for m in T._RE_THAI_DMY.finditer("ลงวันที่ 9 เดือน มิถุนายน 2568")] == [
+        "9 เดือน มิถุนายน 2568"
+    ]

@@ -30,7 +30,11 @@ CheckEntry = Annotated[str | dict[str, Any], WithJsonSchema(CHECK_PLACEHOLDER)]
 
 
 class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True)
+    # built on first validation (see Params): the item and indicator models a command
+    # never validates cost nothing at its start
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, defer_build=True
+    )
 
 
 class StatusDoc(_Doc):

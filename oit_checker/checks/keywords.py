@@ -28,7 +28,7 @@ ECHO_MIN_CHARS = 20
 class KeywordGroup(BaseModel):
     """One required element: a label for messages and its accepted wordings."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
     label: str
     any: tuple[str, ...]
 

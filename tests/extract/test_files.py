@@ -109,3 +109,22 @@ def test_a_workbook_whose_used_range_is_enormous_is_refused_before_allocation(tm
     assert path.stat().st_size < 10_000
     d = extract_file(path)
     assert not d.readable and d.unreadable_reason == "too_complex"
+
+
+def test_workbook_cells_become_the_text_rules_read():
+    """The per-cell conversion (its fast path by exact type included) keeps every kind of
+    cell value calamine hands back: whole floats as integers, dates as ISO, Thai text
+    normalised (Thai digits and zero-width characters), empty as empty."""
+    import datetime as dt
+
+    from oit_checker.extract.xlsx import _cell
+
+    assert _cell(500000.0) == "500000"
+    assert _cell(0.5) == "0.5"
+    assert _cell(7) == "7"
+    assert _cell(True) == "True"
+    assert _cell(None) == "" and _cell("") == ""
+    assert _cell(dt.date(2025, 3, 31)) == "2025-03-31"
+    assert _cell(dt.datetime(2025, 3, 31, 9, 30)) == "2025-03-31"
+    assert _cell("ปีงบประมาณ ๒๕๖๘\u200b") == "ปีงบประมาณ 2568"
+    assert _cell("O12 plain") == "O12 plain"
