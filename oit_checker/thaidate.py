@@ -79,12 +79,13 @@ _TH_ALT, _TH_LOOKUP = _build(_THAI_MONTHS)
 _EN_ALT, _EN_LOOKUP = _build(_EN_MONTHS)
 _ERA = r"(?:(?P<era>พ\.?\s?ศ|ค\.?\s?ศ)\.?\s*)?"
 
+# The first letters a Thai month name (or "เดือน") can start with. The look-ahead in
+# _RE_THAI_DMY fails at once at a number followed by anything else, before the regex engine
+# tries every month name in turn: workbook text is mostly numbers (halves its time there).
+_TH_FIRST = "".join(sorted({n[0] for _, names in _THAI_MONTHS for n in names} | {"เ"}))
+
 # Patterns start with a digit, not a look-behind, so the regex engine can skip ahead to the
 # next digit; "not preceded by a digit" is checked in code (``add(..., boundary)``).
-# The first letters a Thai month name (or "เดือน") can start with. The look-ahead below fails
-# at once at a digit followed by anything else, before the regex engine tries every one of
-# the month names in turn: workbook text is mostly numbers (halves this pattern's time there).
-_TH_FIRST = "".join(sorted({n[0] for _, names in _THAI_MONTHS for n in names} | {"เ"}))
 _RE_THAI_DMY = re.compile(  # "9 มิถุนายน 2568", and letters' "9 เดือน มิถุนายน พ.ศ. 2568"
     rf"(?P<d>\d{{1,2}})\s*(?=[{_TH_FIRST}])(?:เดือน\s*)?(?P<m>{_TH_ALT})\s*{_ERA}"
     rf"(?P<y>\d{{4}}|\d{{2}})(?!\d)"
