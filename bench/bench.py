@@ -11,6 +11,10 @@ then again in a rotated order), so a noisy neighbour on a shared machine hits al
   process tree, from ``wait4``), CPU per resource, peak RSS; start-up (launch → first request
   at the server) and tail (last byte served → exit: judging, the report, shutdown), measured
   from outside by the simulated server;
+* the same check rerun with ``--cache`` (primed by one run before the rotation): the admin's
+  second run while fixing a site. Documents answer ``304`` (the simulated server gives them
+  an ETag, as nginx or Apache do for static files); pages come whole and are hashed. Reported
+  apart from the cold run, never instead of it, and its verdicts must equal the cold run's;
 * the peers over the same work: **linkinator** (npm) given the 30 submitted pages (it checks
   every link on them, one level); **LinkChecker** given the explicit list of URLs oit-checker
   fetched (``--recursion-level=0``), once with its default per-host delay (0.1–0.6 s
@@ -41,6 +45,7 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -223,6 +228,10 @@ def startup_runs(repeat: int) -> dict[str, dict[str, float]]:
     return out
 
 
+def _verdicts(report: dict[str, Any]) -> list[tuple[str, str, float]]:
+    return [(i["id"], i["status"], i["score"]) for i in report["items"]]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--agencies", type=int, default=20)
@@ -252,6 +261,11 @@ def main() -> None:
             nodelay = tmp / "linkcheckerrc-nodelay"  # no cap on requests per second either
             nodelay.write_text("[checking]\nmaxrequestspersecond=1000000\n", encoding="utf-8")
             tools = {"oit-checker": oit_cmd(subs[1], tmp / "one.json")}
+            # The admin's rerun: --cache primed by one run before the rotation; every URL is
+            # still requested (documents answer 304, pages come whole and are hashed).
+            warm = [*oit_cmd(subs[1], tmp / "warm.json"), "--cache", str(tmp / "cache")]
+            assert timed(warm).code in (0, 1)
+            tools["oit-checker-warm"] = warm
             if not args.no_peer:
                 peers = {
                     "linkinator": linkinator_cmd(submitted_urls(subs[1])),
@@ -295,6 +309,19 @@ def main() -> None:
             table["oit-checker"]["tail_s"] = spread(
                 [run.ended - float(m["last"] or 0) for run, m in marks]
             )
+            warm_rep = json.loads((tmp / "warm.json").read_text(encoding="utf-8"))
+            assert _verdicts(warm_rep) == _verdicts(rep), "a warm cache changed a verdict"
+            hot = runs["oit-checker-warm"]
+            table["oit-checker-warm"]["cpu_ms_per_resource"] = round(
+                1000 * med([r.cpu for r in hot]) / warm_rep["stats"]["resources"], 1
+            )
+            table["oit-checker-warm"]["cache"] = {
+                k: warm_rep["stats"][k] for k in ("resources", "not_modified", "reused", "bytes")
+            }
+            if "linkinator" in runs:
+                table["oit-checker-warm"]["wall_ratio_this_over_linkinator"] = round(
+                    med([r.wall for r in hot]) / med([r.wall for r in runs["linkinator"]]), 2
+                )
             results["one_agency"] = table
             big = [
                 timed(oit_cmd(subs[0], tmp / "big.json")) for _ in range(max(1, args.repeat // 2))

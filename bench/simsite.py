@@ -11,6 +11,7 @@ server itself stays small; it runs in its own process so it never shares the che
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import random
@@ -150,6 +151,15 @@ def submission(k: int, routes: dict[str, tuple[str, bytes]]) -> str:
 STATS_PATH = "/__bench_stats"  # GET: JSON of request times on this host; ?reset clears them
 
 
+# Documents are static files: like nginx or Apache, the server gives them validators and
+# answers a matching If-None-Match with 304. Item pages are dynamic (a CMS): no validators.
+LAST_MODIFIED = b"Mon, 03 Nov 2025 02:00:00 GMT"
+
+
+def _etag(body: bytes) -> bytes:
+    return b'"%s"' % hashlib.sha256(body).hexdigest()[:20].encode()
+
+
 async def serve(sites: dict[str, dict[str, tuple[str, bytes]]], latency_ms: float = 0) -> None:
     """Serve every agency; each host also answers ``STATS_PATH`` with the CLOCK_MONOTONIC
     times of its first and last request since the last reset (the bench's client and this
@@ -159,6 +169,7 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]], latency_ms: floa
     remote agency host would; loopback alone answers in microseconds, which no real night
     sees, so throughput on loopback without it is CPU-bound only."""
     jitter = random.Random(13)
+    etags: dict[int, bytes] = {}  # id(body) → its ETag (bodies are shared and never change)
     seen: dict[str, list[float]] = {}  # host → [first arrival, last byte written, requests]
     unrated: set[str] = set()  # hosts that lift LinkChecker's per-host delay
 
@@ -171,8 +182,11 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]], latency_ms: floa
                 if not line:
                     break
                 parts = line.decode("latin-1").split()
-                while (await reader.readline()) not in (b"\r\n", b"\n", b""):
-                    pass
+                headers: dict[bytes, bytes] = {}
+                while (head := await reader.readline()) not in (b"\r\n", b"\n", b""):
+                    name, _, value = head.partition(b":")
+                    headers[name.strip().lower()] = value.strip()
+                extra = b""
                 path = parts[1].split("?")[0] if len(parts) > 1 else "/"
                 now = time.monotonic()
                 if path == STATS_PATH and "maxrate=" in parts[1]:
@@ -194,14 +208,20 @@ async def serve(sites: dict[str, dict[str, tuple[str, bytes]]], latency_ms: floa
                     mark[2] += 1
                     ctype, body = routes.get(path, (HTML, b""))
                     status = b"200 OK" if path in routes else b"404 Not Found"
+                    if ctype != HTML and path in routes:
+                        tag = etags.get(id(body)) or etags.setdefault(id(body), _etag(body))
+                        extra += b"ETag: %s\r\nLast-Modified: %s\r\n" % (tag, LAST_MODIFIED)
+                        if tag in headers.get(b"if-none-match", b""):
+                            status, body = b"304 Not Modified", b""
                     if latency_ms:
                         await asyncio.sleep(latency_ms * jitter.uniform(0.5, 1.5) / 1000)
                 writer.write(
-                    b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s\r\n"
+                    b"HTTP/1.1 %s\r\nContent-Type: %s\r\nContent-Length: %d\r\n%s%s\r\n"
                     % (
                         status,
                         ctype.encode(),
                         len(body),
+                        extra,
                         b"LinkChecker: 1\r\n" if ip in unrated else b"",
                     )
                 )

@@ -41,6 +41,7 @@ FLAG_SETTINGS: dict[str, tuple[str, Any]] = {
     "ca_bundle": ("ca_bundle", str),
     "browser": ("browser", str),
     "ocr": ("ocr", str),
+    "cache": ("cache_dir", str),
 }
 NOT_IN_FILE = {"run", "command", "action", "config", "submission", "agencies", "paths"}
 

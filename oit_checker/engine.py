@@ -26,6 +26,7 @@ from oit_checker.checks import CheckContext, get
 from oit_checker.evidence import Gatherer, ItemEvidence
 from oit_checker.extract.ocr import HIGH_CONFIDENCE
 from oit_checker.fetch.browser import Renderer
+from oit_checker.fetch.cache import has_entries
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import Finding, FindingStatus, ItemResult, Outcome, Report
 from oit_checker.rewrite import Rewrite, rewrite_out
@@ -184,7 +185,8 @@ async def run_check(
     """
     started = time.monotonic()
     today = settings.effective_today()
-    start_pool(settings)
+    if not has_entries(settings.cache_dir):
+        start_pool(settings)  # a warm cache reads few documents: the pool starts on need
     async with browser_for(settings, renderer) as browser:
         with work_dir(settings, "oit-checker-") as work:
             holder: list[Gatherer] = []

@@ -60,7 +60,7 @@ class Gatherer:
         self._ocr: bool | None = None
         self.ocr_spent = 0.0  # seconds of OCR this run (bounded by ocr_run_seconds)
         self.docs: dict[str, asyncio.Task[tuple[Resource, Document]]] = {}
-        self.cache = HttpCache(settings.cache_dir) if settings.cache_dir else None
+        self.cache = HttpCache(settings.cache_dir, settings) if settings.cache_dir else None
         self.not_modified = 0
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
@@ -75,15 +75,16 @@ class Gatherer:
         return self._ocr
 
     async def validators(self, fetched_url: str) -> dict[str, str]:
-        """Conditional-GET headers from last night's cache entry (nightly only)."""
+        """Conditional-GET headers from the cache entry of an earlier run (``nightly``, or
+        ``check --cache``)."""
         if self.cache is None:
             return {}
         return await asyncio.to_thread(self._validators, self.cache, fetched_url)
 
     def _validators(self, cache: HttpCache, fetched_url: str) -> dict[str, str]:
         entry = cache.entry(fetched_url)
-        if entry is not None and self.ocr and entry.unreadable in _OCR_READS:
-            return {}  # a scan left unread that OCR can read now: fetch it whole
+        if entry is not None and self._reread(entry.unreadable):
+            return {}  # a scan OCR can read now, a page the browser may draw: fetch it whole
         return HttpCache.validators(entry)
 
     async def _extract(self, res: Resource) -> Document:
@@ -112,7 +113,7 @@ class Gatherer:
             return None, "", "", None
         key = self._out(res.url)
         if res.not_modified:
-            doc = cache.document(key)
+            doc = self._usable(cache.document(key))
             return doc, "", "not_modified" if doc is not None else "", None
         if not res.ok or not res.has_body:
             return None, "", "", None
@@ -124,10 +125,18 @@ class Gatherer:
         return doc, digest, "reused" if doc is not None else "", before
 
     def _usable(self, doc: Document | None) -> Document | None:
-        """A stored document, unless it is a scan left unread that OCR can read now."""
-        if doc is not None and self.ocr and doc.unreadable_reason in _OCR_READS:
+        """A stored document, unless :meth:`_reread` says to read it again."""
+        if doc is not None and self._reread(doc.unreadable_reason):
             return None
         return doc
+
+    def _reread(self, unreadable: str | None) -> bool:
+        """A stored document left unreadable is read again when this run could do better:
+        a scan now that OCR is here, and a script-drawn page whenever a browser may draw it
+        (what it shows comes from scripts and data its unchanged bytes do not reveal)."""
+        if unreadable in _OCR_READS:
+            return self.ocr
+        return unreadable == "script_drawn" and self.renderer is not None
 
     def _remember(self, res: Resource, doc: Document, digest: str, before: Entry | None) -> bool:
         """Store tonight's document (a body ``_stored`` hashed); is it different from last
@@ -173,10 +182,11 @@ class Gatherer:
         try:
             doc = cached or await self._extract(res)
             if cached is None:
+                static = doc  # stored, not the drawing: a drawn page is drawn again next run
                 res, doc = await self._drawn(res, doc)
                 if digest:  # hashed only with a cache, for a fetched body
                     self.changed += await asyncio.to_thread(
-                        self._remember, res, doc, digest, before
+                        self._remember, res, static, digest, before
                     )
         finally:
             remove_body(res)

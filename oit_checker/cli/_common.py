@@ -201,8 +201,11 @@ def settings_from(args: argparse.Namespace) -> RunSettings:
             "ca_bundle": args.ca_bundle,
             "browser": args.browser,
             "ocr": getattr(args, "ocr", None),
+            "cache_dir": getattr(args, "cache", None),
         }
     )
+    if settings.cache_dir is not None and getattr(args, "cache", None) is not None:
+        _usable_cache(settings.cache_dir)
     if settings.browser == "always":
         from oit_checker.fetch.browser import browser_problem
 
@@ -217,6 +220,27 @@ def settings_from(args: argparse.Namespace) -> RunSettings:
                 "--ocr always: {detail} ({how})", {"detail": problem(), "how": HOW_TO_ENABLE}
             )
     return settings
+
+
+def _usable_cache(folder: str) -> None:
+    """``--cache DIR`` must be a folder this user owns and may write, said before the crawl:
+    its entries are unpickled, so a folder that belongs to another user is never read."""
+    import os
+
+    from oit_checker.fetch.cache import HttpCache
+
+    try:
+        HttpCache(folder)
+        owner = os.stat(folder).st_uid
+    except (FileExistsError, NotADirectoryError):
+        raise UsageError("--cache {path}: a file, not a folder", {"path": folder}) from None
+    except OSError as exc:
+        raise UsageError(
+            "--cache {path}: cannot use the folder: {detail}",
+            {"path": folder, "detail": exc.strerror or str(exc)},
+        ) from None
+    if owner != os.getuid():
+        raise UsageError("--cache {path}: the folder belongs to another user", {"path": folder})
 
 
 def parse_rewrites(values: list[str] | None) -> list[Rewrite]:

@@ -36,6 +36,7 @@ HELP_TH = {
     "known exceptions (item, url pattern, reason, expiry) shown as waived": "ไฟล์ข้อยกเว้น (ข้อ, รูปแบบ URL, เหตุผล, วันหมดอายุ) แสดงเป็นรายการยกเว้น",
     "screenshot every submitted URL into DIR (headless Chromium) and embed in HTML": "ถ่ายภาพหน้าจอทุก URL ที่ส่งเก็บไว้ใน DIR (Chromium) และแนบในรายงาน HTML",
     "fetch URLs starting with FROM at TO (staging); judge on FROM": "ดึง URL ที่ขึ้นต้นด้วย FROM จาก TO แทน (เว็บทดสอบ) แต่ตัดสินตาม FROM",
+    "keep what was read in DIR; the next run asks the server what changed (If-None-Match) and reads only changed documents": "เก็บผลการอ่านเอกสารไว้ใน DIR ครั้งต่อไปจะถามเซิร์ฟเวอร์ว่าไฟล์ใดเปลี่ยน แล้วอ่านใหม่เฉพาะไฟล์ที่เปลี่ยน",
     "output format (default: table); repeat with one -o each for several outputs": "รูปแบบรายงาน (ค่าเริ่มต้น: table) ระบุซ้ำได้ โดยใส่ -o หนึ่งค่าต่อหนึ่งรูปแบบ",
     "write the report here, not stdout (one per --format)": "เขียนรายงานลงไฟล์นี้แทนหน้าจอ (หนึ่งไฟล์ต่อ --format)",
     "message language (default th)": "ภาษาของข้อความ (ค่าเริ่มต้น th)",
@@ -99,6 +100,7 @@ EPILOG = {
   oit-checker submission validate ส่ง-ITA-2568.xlsx                 ตรวจไฟล์ (ไม่ตรวจเว็บไซต์)
   oit-checker check ส่ง-ITA-2568.xlsx                               ตรวจเว็บไซต์ตามไฟล์
   oit-checker check ส่ง-ITA-2568.xlsx --format html -o รายงาน.html  รายงานสำหรับผู้บริหาร
+  oit-checker check ส่ง-ITA-2568.xlsx --cache .oit-cache           ตรวจซ้ำระหว่างแก้ไข อ่านใหม่เฉพาะไฟล์ที่เปลี่ยน
   oit-checker discover https://www.example.go.th/ --year 2568 -o submission.yaml
   oit-checker demo                                                 ลองกับเว็บไซต์ตัวอย่าง
 
@@ -108,6 +110,7 @@ EPILOG = {
   oit-checker submission validate submission.xlsx                  check the file (no crawl)
   oit-checker check submission.xlsx                                 check the website
   oit-checker check submission.xlsx --format html -o report.html    report for management
+  oit-checker check submission.xlsx --cache .oit-cache             rerun while fixing: read only what changed
   oit-checker discover https://www.example.go.th/ --year 2568 -o submission.yaml
   oit-checker demo                                                  try the bundled site
 

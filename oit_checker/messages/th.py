@@ -330,3 +330,11 @@ ERRORS.update(
         "the check of this agency failed on the cluster: {detail}": "การตรวจหน่วยงานนี้บนคลัสเตอร์ล้มเหลว: {detail}",
     }
 )
+
+ERRORS.update(
+    {
+        "--cache {path}: a file, not a folder": "--cache {path}: เป็นไฟล์ ไม่ใช่โฟลเดอร์",
+        "--cache {path}: cannot use the folder: {detail}": "--cache {path}: ใช้โฟลเดอร์นี้ไม่ได้: {detail}",
+        "--cache {path}: the folder belongs to another user": "--cache {path}: โฟลเดอร์เป็นของผู้ใช้อื่น จึงไม่อ่าน",
+    }
+)

@@ -92,3 +92,70 @@ def test_a_scan_left_unread_is_fetched_whole_when_ocr_can_read_it(tmp_path):
         gatherer._ocr = ocr
         assert gatherer._validators(cache, URL) == scan_headers
         assert gatherer._validators(cache, URL + "x") == {"If-None-Match": '"text"'}
+
+
+def test_the_schema_follows_the_reading_code(tmp_path, monkeypatch):
+    """One changed byte in an extractor, and no entry stored before it is used."""
+    import shutil
+
+    from oit_checker.fetch import cache as cache_mod
+
+    copy = tmp_path / "pkg"
+    for name in cache_mod.READERS:
+        src = cache_mod.PACKAGE / name
+        dst = copy / name
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src, dst)
+    monkeypatch.setattr(cache_mod, "PACKAGE", copy)
+
+    def digest() -> str:
+        cache_mod._code_digest.cache_clear()
+        return cache_mod.schema()
+
+    try:
+        before = digest()
+        assert digest() == before  # stable for the same code
+        pdf = copy / "extract" / "pdf.py"
+        pdf.write_text(pdf.read_text(encoding="utf-8") + "\n# fixed\n", encoding="utf-8")
+        assert digest() != before
+        old = HttpCache(tmp_path / "c")
+        old.put(URL, Entry('"v1"', None, "ab" * 32), doc())
+        (copy / "thaidate.py").write_text("# another date reader\n", encoding="utf-8")
+        assert digest() != old.schema  # the new code's key (computed once per process)
+        now = HttpCache(tmp_path / "c")
+        assert now.entry(URL) is None and now.document(URL) is None
+    finally:
+        cache_mod._code_digest.cache_clear()
+
+
+def test_the_schema_follows_the_reading_bounds_not_the_fetch_bounds():
+    from oit_checker.fetch.cache import schema
+    from oit_checker.settings import RunSettings
+
+    base = RunSettings()
+    assert schema(base) == schema(base.merged({"read_timeout": 5, "per_host": 1}))
+    for name, value in [("max_pdf_pages", 3), ("max_sheet_rows", 10), ("max_text_chars", 99)]:
+        assert schema(base.merged({name: value})) != schema(base), name
+
+
+def test_a_script_drawn_page_is_fetched_whole_when_a_browser_may_draw_it(tmp_path):
+    """What a script-drawn page shows comes from its scripts' data, which its unchanged
+    bytes do not reveal: it is drawn again each run, never answered from the cache."""
+    import asyncio
+
+    from oit_checker.evidence import Gatherer
+    from oit_checker.settings import RunSettings
+
+    settings = RunSettings(cache_dir=str(tmp_path), ocr="never")
+    stored = HttpCache(tmp_path, settings)
+    stored.put(URL, Entry('"v1"', None, "ab" * 32), doc("script_drawn"))
+
+    def asks(renderer: object) -> dict[str, str]:
+        g = Gatherer("https://www.abt.go.th/", settings, None, (), None, renderer)  # type: ignore[arg-type]
+        return asyncio.run(g.validators(URL))
+
+    assert asks(None) == {"If-None-Match": '"v1"'}  # no browser: the stored page stands
+    assert asks(object()) == {}
