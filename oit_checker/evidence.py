@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -27,6 +28,7 @@ from oit_checker.runtime import extract_document
 from oit_checker.settings import RunSettings
 
 EventFn = Callable[[str, str], None]
+LOG = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,8 @@ class Gatherer:
         self.not_modified = 0
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
+        self.cache_failed = False  # a write failed (disk full): warned once
+        self._held: dict[str, Document] = {}  # loaded to answer a 304, until its response
 
     @property
     def ocr(self) -> bool:
@@ -82,9 +86,19 @@ class Gatherer:
         return await asyncio.to_thread(self._validators, self.cache, fetched_url)
 
     def _validators(self, cache: HttpCache, fetched_url: str) -> dict[str, str]:
+        """Ask "changed since?" only when the stored document can answer a ``304``: it is
+        loaded now and held for :meth:`_stored`. An entry whose document is damaged (a disk
+        that lost a file's tail) gets no validators, so the server sends the body, instead
+        of a ``304`` that would leave nothing to judge."""
         entry = cache.entry(fetched_url)
-        if entry is not None and self._reread(entry.unreadable):
+        if entry is None or not (entry.etag or entry.last_modified):
+            return {}
+        if self._reread(entry.unreadable):
             return {}  # a scan OCR can read now, a page the browser may draw: fetch it whole
+        doc = cache.document(fetched_url)
+        if doc is None:
+            return {}
+        self._held[fetched_url] = doc
         return HttpCache.validators(entry)
 
     async def _extract(self, res: Resource) -> Document:
@@ -112,8 +126,9 @@ class Gatherer:
         if cache is None:
             return None, "", "", None
         key = self._out(res.url)
+        held = self._held.pop(key, None)
         if res.not_modified:
-            doc = self._usable(cache.document(key))
+            doc = held or self._usable(cache.document(key))
             return doc, "", "not_modified" if doc is not None else "", None
         if not res.ok or not res.has_body:
             return None, "", "", None
@@ -144,7 +159,12 @@ class Gatherer:
         assert self.cache is not None
         fetched = self._out(res.url)
         entry = Entry(res.header("etag"), res.header("last-modified"), digest)
-        self.cache.put(fetched, entry, doc)
+        try:
+            self.cache.put(fetched, entry, doc)
+        except OSError as exc:  # a full disk costs the next run's savings, never this verdict
+            if not self.cache_failed:
+                LOG.warning("document cache not written (%s): %s", self.cache.folder, exc)
+            self.cache_failed = True
         return before is not None and before.sha256 != digest
 
     def _out(self, url: str) -> str:
@@ -156,6 +176,7 @@ class Gatherer:
     def clear(self) -> None:
         """Break task ↔ result cycles so an agency's documents do not outlive its run."""
         self.docs.clear()
+        self._held.clear()
 
     async def get(self, url: str) -> tuple[Resource, Document]:
         task = self.docs.get(url)

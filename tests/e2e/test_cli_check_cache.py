@@ -172,3 +172,36 @@ def test_a_cache_folder_of_another_user_is_never_read(tmp_path, scenario, capsys
     code, _ = run_cli(tmp_path, sub, "--cache", str(folder), "--lang", "en")
     assert code == 2 and "belongs to another user" in capsys.readouterr().err
     assert sum(scenario.hits.values()) == 0
+
+
+def test_a_damaged_entry_is_fetched_whole_not_answered_by_a_304(tmp_path, scenario):
+    """A disk that lost the tail of an entry: its validators still read, its document does
+    not. Asking "changed since?" would get a 304 with nothing to judge; the body is fetched."""
+    sub = site(tmp_path, scenario)
+    cache = tmp_path / "cache"
+    run_cli(tmp_path, sub, "--cache", str(cache))
+    entry = cache_mod.HttpCache(cache)._key(scenario.url("/o25.pdf"))
+    entry.write_bytes(entry.read_bytes()[:-40])
+    scenario.headers_seen.clear()
+    code, report = run_cli(tmp_path, sub, "--cache", str(cache))
+    assert code == 0 and item(report, "O25")["status"] == "pass"
+    asked = {h["If-None-Match"] for h in scenario.headers_seen if "If-None-Match" in h}
+    assert asked == {'"p1"'}  # the page still asked; the damaged PDF came whole
+    assert dict(report["stats"])["not_modified"] == 1
+
+
+def test_a_cache_that_cannot_be_written_costs_savings_never_verdicts(
+    tmp_path, scenario, monkeypatch, caplog
+):
+    import errno
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache_mod.HttpCache, "put", full)
+    sub = site(tmp_path, scenario)
+    _, plain = run_cli(tmp_path, sub)
+    code, report = run_cli(tmp_path, sub, "--cache", str(tmp_path / "cache"))
+    assert code == 0 and statuses(report) == statuses(plain)
+    warned = [r for r in caplog.records if "document cache not written" in r.getMessage()]
+    assert len(warned) == 1  # once per run, not once per document
