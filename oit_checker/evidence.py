@@ -20,7 +20,7 @@ from oit_checker import follow
 from oit_checker.extract.ocr import enabled as ocr_enabled
 from oit_checker.fetch.body import body_bytes, remove_body
 from oit_checker.fetch.browser import Renderer
-from oit_checker.fetch.cache import Entry, HttpCache
+from oit_checker.fetch.cache import Entry, HttpCache, Stored
 from oit_checker.fetch.fetcher import Fetcher
 from oit_checker.model import DocKind, Document, EvidenceDoc, Link, Resource
 from oit_checker.rewrite import Rewrite, rewrite_back, rewrite_out
@@ -29,6 +29,7 @@ from oit_checker.settings import RunSettings
 
 EventFn = Callable[[str, str], None]
 LOG = logging.getLogger(__name__)
+INLINE_HASH = 256 * 1024  # bodies up to this size are hashed on the loop (≈ 0.1 ms)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +68,9 @@ class Gatherer:
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
         self.cache_failed = False  # a write failed (disk full): warned once
-        self._held: dict[str, Document] = {}  # loaded to answer a 304, until its response
+        # entries read for the validators, held until the response: (entry, its document if
+        # loaded to answer a 304)
+        self._held: dict[str, tuple[Stored, Document | None]] = {}
 
     @property
     def ocr(self) -> bool:
@@ -90,15 +93,19 @@ class Gatherer:
         loaded now and held for :meth:`_stored`. An entry whose document is damaged (a disk
         that lost a file's tail) gets no validators, so the server sends the body, instead
         of a ``304`` that would leave nothing to judge."""
-        entry = cache.entry(fetched_url)
-        if entry is None or not (entry.etag or entry.last_modified):
+        stored = cache.read(fetched_url)
+        if stored is None:
             return {}
+        entry = stored.entry
         if self._reread(entry.unreadable):
             return {}  # a scan OCR can read now, a page the browser may draw: fetch it whole
-        doc = cache.document(fetched_url)
+        if not (entry.etag or entry.last_modified):
+            self._held[fetched_url] = (stored, None)  # for a body with the same bytes
+            return {}
+        doc = stored.document()
         if doc is None:
             return {}
-        self._held[fetched_url] = doc
+        self._held[fetched_url] = (stored, doc)
         return HttpCache.validators(entry)
 
     async def _extract(self, res: Resource) -> Document:
@@ -126,18 +133,27 @@ class Gatherer:
         if cache is None:
             return None, "", "", None
         key = self._out(res.url)
-        held = self._held.pop(key, None)
+        stored, doc = self._held.pop(key, None) or (None, None)
         if res.not_modified:
-            doc = held or self._usable(cache.document(key))
+            doc = doc or self._usable(cache.document(key))
             return doc, "", "not_modified" if doc is not None else "", None
         if not res.ok or not res.has_body:
             return None, "", "", None
         digest = hashlib.sha256(body_bytes(res)).hexdigest()
-        before = cache.entry(key)
-        if before is None or before.sha256 != digest:
+        stored = stored or cache.read(key)
+        before = stored.entry if stored is not None else None
+        if stored is None or stored.entry.sha256 != digest:
             return None, digest, "", before
-        doc = self._usable(cache.document(key))
+        doc = self._usable(doc or stored.document())
         return doc, digest, "reused" if doc is not None else "", before
+
+    def _stored_inline(self, res: Resource) -> bool:
+        """Can :meth:`_stored` run on the loop? When its entry is already read and the body,
+        if any, is a small one in memory: a thread hop costs more than hashing 40 KB."""
+        key = self._out(res.url)
+        if key not in self._held:
+            return False
+        return res.not_modified or (res.body_path is None and len(res.body or b"") <= INLINE_HASH)
 
     def _usable(self, doc: Document | None) -> Document | None:
         """A stored document, unless :meth:`_reread` says to read it again."""
@@ -197,7 +213,10 @@ class Gatherer:
         digest = ""
         before: Entry | None = None
         if self.cache is not None:
-            cached, digest, how, before = await asyncio.to_thread(self._stored, res)
+            if self._stored_inline(res):
+                cached, digest, how, before = self._stored(res)
+            else:
+                cached, digest, how, before = await asyncio.to_thread(self._stored, res)
             self.not_modified += how == "not_modified"
             self.reused += how == "reused"
         try:

@@ -177,3 +177,24 @@ def test_deliberately_broken_copy_of_a_shipped_checklist_exits_2_with_its_line(
     assert main(["checklists", "validate", str(bad)]) == 2
     err = capsys.readouterr().err
     assert f"{bad}:{line}:" in err and needle in err
+
+
+def test_a_checklist_is_built_once_per_text_and_anew_when_its_file_changes(tmp_path):
+    """A night loads its checklist once per agency: the second load is the first one's value,
+    and an edited file is read anew, never answered from memory."""
+    path = write(tmp_path, HEAD + "  - {id: O1, indicator: 9, title: โครงสร้าง}\n")
+    first = load_checklist(path)
+    assert load_checklist(path) is first
+    path.write_text(HEAD + "  - {id: O1, indicator: 9, title: ข้อมูลผู้บริหาร}\n", encoding="utf-8")
+    again = load_checklist(path)
+    assert again is not first and again.item("O1").title == "ข้อมูลผู้บริหาร"
+
+
+def test_a_checklist_that_extends_follows_edits_of_its_base(tmp_path):
+    base = tmp_path / "base.yaml"
+    base.write_text(HEAD + "  - {id: O1, indicator: 9, title: โครงสร้าง}\n", encoding="utf-8")
+    mine = tmp_path / "agency.yaml"
+    mine.write_text("id: agency\nextends: base.yaml\nitems: []\n", encoding="utf-8")
+    assert load_checklist(mine).item("O1").title == "โครงสร้าง"
+    base.write_text(HEAD + "  - {id: O1, indicator: 9, title: อำนาจหน้าที่}\n", encoding="utf-8")
+    assert load_checklist(mine).item("O1").title == "อำนาจหน้าที่"

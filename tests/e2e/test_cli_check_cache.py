@@ -205,3 +205,25 @@ def test_a_cache_that_cannot_be_written_costs_savings_never_verdicts(
     assert code == 0 and statuses(report) == statuses(plain)
     warned = [r for r in caplog.records if "document cache not written" in r.getMessage()]
     assert len(warned) == 1  # once per run, not once per document
+
+
+def test_a_warm_run_reads_each_entry_once(tmp_path, scenario, monkeypatch):
+    """The validators and the document come from one read of the entry (opening files was a
+    tenth of a warm night's main process), not one read for each."""
+    from collections import Counter
+
+    sub = site(tmp_path, scenario)
+    cache = str(tmp_path / "cache")
+    run_cli(tmp_path, sub, "--cache", cache)
+    reads: Counter[str] = Counter()
+    real_read = cache_mod.HttpCache.read
+
+    def counted(self, url):
+        reads[url] += 1
+        return real_read(self, url)
+
+    monkeypatch.setattr(cache_mod.HttpCache, "read", counted)
+    monkeypatch.setattr(cache_mod.HttpCache, "entry", lambda *_: pytest.fail("second read"))
+    _, report = run_cli(tmp_path, sub, "--cache", cache)
+    assert item(report, "O25")["status"] == "pass"
+    assert sorted(reads.values()) == [1, 1, 1]
