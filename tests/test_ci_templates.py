@@ -27,3 +27,21 @@ def test_action_and_gitlab_template_use_real_flags():
     ).read_text(encoding="utf-8")
     used = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", scripts))
     assert used <= check_flags(), used - check_flags()
+
+
+def test_the_document_cache_is_opt_in_and_kept_where_check_writes_it():
+    """Off unless asked (a CI gate's first contract is the same verdict); when asked, the
+    folder CI keeps between runs is the one ``--cache`` is given."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["cache"]["default"] == "false"
+    [restore] = [
+        s for s in action["runs"]["steps"] if s.get("uses", "").startswith("actions/cache")
+    ]
+    assert restore["if"] == "inputs.cache == 'true'"
+    [check] = [s for s in action["runs"]["steps"] if s.get("name") == "Check the submission"]
+    assert f"--cache {restore['with']['path']})" in check["run"]
+    gitlab = yaml.safe_load((ROOT / "ci" / "gitlab-oit-checker.yml").read_text(encoding="utf-8"))
+    job = gitlab["oit-checker"]
+    assert job["variables"]["OIT_USE_CACHE"] == "false"
+    [path] = job["cache"]["paths"]
+    assert f"--cache {path}" in "\n".join(job["script"])
