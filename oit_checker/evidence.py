@@ -68,8 +68,8 @@ class Gatherer:
         self.changed = 0
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
         self.cache_failed = False  # a write failed (disk full): warned once
-        # entries read for the validators, held until the response: (entry, its document if
-        # loaded to answer a 304)
+        # entries read for the validators, held until the response: (the entry as read, its
+        # document when it was loaded to answer a 304)
         self._held: dict[str, tuple[Stored, Document | None]] = {}
 
     @property

@@ -198,3 +198,17 @@ def test_a_checklist_that_extends_follows_edits_of_its_base(tmp_path):
     assert load_checklist(mine).item("O1").title == "โครงสร้าง"
     base.write_text(HEAD + "  - {id: O1, indicator: 9, title: อำนาจหน้าที่}\n", encoding="utf-8")
     assert load_checklist(mine).item("O1").title == "อำนาจหน้าที่"
+
+
+def test_threads_loading_many_checklists_at_once_share_the_memory_safely(tmp_path):
+    """A Dask worker's threads load checklists concurrently, more of them than are kept."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    paths = []
+    for n in range(80):
+        p = tmp_path / f"c{n}.yaml"
+        p.write_text(HEAD + f"  - {{id: O1, indicator: 9, title: ข้อ {n}}}\n", encoding="utf-8")
+        paths.append(p)
+    with ThreadPoolExecutor(8) as pool:
+        titles = list(pool.map(lambda p: load_checklist(p).item("O1").title, paths * 3))
+    assert titles == [f"ข้อ {n}" for n in range(80)] * 3

@@ -10,6 +10,7 @@ checklist and overrides per item. Never runs a check.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -103,6 +104,7 @@ def pick_checklist(*candidates: str | None, year: int | None = None) -> Checklis
 # (py-spy). The value is frozen; a file edited mid-run has new text, so it is read anew.
 _LOADED: dict[tuple[str, str], Checklist] = {}
 _LOADED_MAX = 32
+_LOADED_LOCK = threading.Lock()
 
 
 def load_checklist(ref: str | Path) -> Checklist:
@@ -177,7 +179,8 @@ class _Loader:
                 "not UTF-8 text: {detail}", file=self.file, params={"detail": exc.reason}
             ) from exc
         key = (str(self.path), text)
-        known = _LOADED.get(key)
+        with _LOADED_LOCK:
+            known = _LOADED.get(key)
         if known is not None:
             return known
         self.doc = parse_yaml(text, self.file, ChecklistError)
@@ -187,9 +190,10 @@ class _Loader:
         if "extends" in data:  # not kept: the file it extends may change under the same text
             return self._extended(self._validate(ExtendingDoc, data, True))
         checklist = self._full(self._validate(ChecklistDoc, data, False))
-        if len(_LOADED) >= _LOADED_MAX:
-            _LOADED.pop(next(iter(_LOADED)))
-        _LOADED[key] = checklist
+        with _LOADED_LOCK:  # a Dask worker's threads load checklists at once
+            if len(_LOADED) >= _LOADED_MAX:
+                _LOADED.pop(next(iter(_LOADED)))
+            _LOADED[key] = checklist
         return checklist
 
     def _full(self, doc: ChecklistDoc) -> Checklist:
