@@ -24,7 +24,7 @@ import json
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -122,13 +122,8 @@ class Stored:
             return None
         if not isinstance(doc, Document):
             return None
-        if not all(hasattr(doc, f.name) for f in fields(Document)):
+        if not all(hasattr(doc, name) for name in Document.__dataclass_fields__):
             return None  # stored by an older release without a newer field: read it again
-        try:  # a document stored by an older release may lack a field added since
-            for name in Document.__dataclass_fields__:
-                getattr(doc, name)
-        except AttributeError:
-            return None
         return doc
 
 
@@ -153,16 +148,8 @@ class HttpCache:
         return self.folder / digest[:2] / (digest[2:40] + SUFFIX)
 
     def entry(self, url: str) -> Entry | None:
-        try:
-            with self._key(url).open("rb") as fh:
-                data = json.loads(fh.readline(LINE_CAP))
-            if data.get("schema") != self.schema:
-                return None
-            return Entry(
-                data.get("etag"), data.get("last_modified"), data["sha256"], data.get("unreadable")
-            )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return None
+        stored = self.read(url)
+        return stored.entry if stored is not None else None
 
     def document(self, url: str) -> Document | None:
         stored = self.read(url)

@@ -70,3 +70,19 @@ def run_nightly(tmp: Path, agencies: Path, day: str, *extra: str) -> int:
     return main(
         ["nightly", str(agencies), "--db", str(db), "--out", str(out), "--today", day, *extra]
     )
+
+
+@pytest.fixture
+def extracted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The URLs each run reads (extracts), in the order read: shows what a cache spared."""
+    from oit_checker import evidence
+
+    calls: list[str] = []
+    real = evidence.extract_document
+
+    async def counted(settings: Any, res: Any) -> Any:
+        calls.append(res.url)
+        return await real(settings, res)
+
+    monkeypatch.setattr(evidence, "extract_document", counted)
+    return calls

@@ -16,22 +16,6 @@ from tests.sites import PLAN_TEXT, etagged, html
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@pytest.fixture
-def extracted(monkeypatch):
-    """The URLs read (extracted) by each run, in the order read."""
-    from oit_checker import evidence
-
-    calls: list[str] = []
-    real = evidence.extract_document
-
-    async def counted(settings, res):
-        calls.append(res.url)
-        return await real(settings, res)
-
-    monkeypatch.setattr(evidence, "extract_document", counted)
-    return calls
-
-
 def site(tmp_path, scenario):
     """O25: a page with an ETag linking a plan PDF with an ETag; O12: a NACC workbook from a
     server that sends no validators at all (many agency CMSes)."""

@@ -49,21 +49,10 @@ def test_unchanged_documents_are_not_downloaded_again(tmp_path, scenario):
     assert o25["status"] == "fail"  # the new document is judged, not last night's
 
 
-def test_an_unchanged_body_without_validators_is_not_extracted_again(
-    tmp_path, scenario, monkeypatch
-):
+def test_an_unchanged_body_without_validators_is_not_extracted_again(tmp_path, scenario, extracted):
     """A server with no ETag or Last-Modified: the same bytes tonight reuse last night's
     document (a scan is not read by OCR again), and the verdict is the same."""
-    from oit_checker import evidence
-
-    calls: list[str] = []
-    real = evidence.extract_document
-
-    async def counted(settings, res):
-        calls.append(res.url)
-        return await real(settings, res)
-
-    monkeypatch.setattr(evidence, "extract_document", counted)
+    calls = extracted
     pdf = scenario.file("/o25.pdf", make_pdf([[PLAN_TEXT]]), "application/pdf")
     page = scenario.page("/o25", html("O25", "แผน", [(pdf, "ดาวน์โหลด")]))
     sub = submission(tmp_path, scenario.url("/"), {"O25": page})
