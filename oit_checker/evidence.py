@@ -69,8 +69,8 @@ class Gatherer:
         self.reused = 0  # unchanged bodies whose stored document was reused (no ETag needed)
         self.cache_failed = False  # a write failed (disk full): warned once
         # entries read for the validators, held until the response: (the entry as read, its
-        # document when it was loaded to answer a 304)
-        self._held: dict[str, tuple[Stored, Document | None]] = {}
+        # document when it was loaded to answer a 304); (None, None) when there was none
+        self._held: dict[str, tuple[Stored | None, Document | None]] = {}
 
     @property
     def ocr(self) -> bool:
@@ -95,6 +95,10 @@ class Gatherer:
         of a ``304`` that would leave nothing to judge."""
         stored = cache.read(fetched_url)
         if stored is None:
+            # nothing stored (every document of a first night): remembered, so the response
+            # is not looked up again and a small body is hashed on the loop (one thread hop
+            # fewer per document)
+            self._held[fetched_url] = (None, None)
             return {}
         entry = stored.entry
         if self._reread(entry.unreadable):
@@ -133,14 +137,15 @@ class Gatherer:
         if cache is None:
             return None, "", "", None
         key = self._out(res.url)
-        stored, doc = self._held.pop(key, None) or (None, None)
+        held = self._held.pop(key, None)
+        stored, doc = held or (None, None)
         if res.not_modified:
             doc = doc or self._usable(cache.document(key))
             return doc, "", "not_modified" if doc is not None else "", None
         if not res.ok or not res.has_body:
             return None, "", "", None
         digest = hashlib.sha256(body_bytes(res)).hexdigest()
-        stored = stored or cache.read(key)
+        stored = stored if held is not None else cache.read(key)
         before = stored.entry if stored is not None else None
         if stored is None or stored.entry.sha256 != digest:
             return None, digest, "", before

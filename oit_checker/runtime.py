@@ -180,12 +180,30 @@ def _ping_pool(pool: Executor, ocr_probe: bool) -> None:
 
 
 async def _submit(pool: Executor, fn: Callable[..., T], *args: Any) -> T:
-    """``pool.submit`` from a helper thread (it may have to start the workers, see
-    :func:`_ping_pool`), then await the result on the loop."""
+    """``pool.submit``, then await the result on the loop. From a helper thread while the
+    pool may still have to start workers (a fork, see :func:`_ping_pool`); directly once
+    they are all up, when ``submit`` only queues the call: the thread hop cost more CPU
+    than the submission (four hops per document on a cold night, the main process's
+    helper threads ≈ 40 % of its CPU)."""
     if not isinstance(pool, ProcessPoolExecutor):
         return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
-    future = await asyncio.to_thread(pool.submit, fn, *args)
+    if all_started(pool):
+        future = pool.submit(fn, *args)
+    else:
+        future = await asyncio.to_thread(pool.submit, fn, *args)
     return await asyncio.wrap_future(future)
+
+
+def all_started(pool: ProcessPoolExecutor) -> bool:
+    """Are all of the pool's worker processes up, so that ``submit`` cannot fork?
+
+    Read from the executor's private fields (the standard library offers no other way);
+    where a future Python lays them out differently the answer is ``False`` and submissions
+    keep their helper thread (correct, only slower) — a test checks it is ``True`` here.
+    """
+    procs = getattr(pool, "_processes", None)
+    most = getattr(pool, "_max_workers", None)
+    return isinstance(procs, dict) and isinstance(most, int) and len(procs) >= most
 
 
 def _bounded(fn: Callable[..., T], *args: Any) -> T:

@@ -239,3 +239,36 @@ def test_bodies_are_released_after_extraction(tmp_path, scenario):
         e.resource.body is None and e.resource.body_path is None for e in captured
     )
     assert any(e.document.text for e in captured)
+
+
+def test_submissions_skip_the_helper_thread_once_every_worker_is_up(monkeypatch):
+    """``submit`` forks while the pool is starting (so it runs in a helper thread then) and
+    only queues the call afterwards, when it runs on the loop: a thread hop per document
+    cost more than the submission. The first call goes through the helper; once both
+    workers are up no call does, and the results are the workers' own."""
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=runtime._context())
+    hops: list[object] = []
+    real = asyncio.to_thread
+
+    async def counted(fn, /, *args, **kwargs):
+        hops.append(fn)
+        return await real(fn, *args, **kwargs)
+
+    monkeypatch.setattr(runtime.asyncio, "to_thread", counted)
+
+    async def go() -> list[int]:
+        first = await runtime._submit(pool, os.getpid)
+        assert len(hops) == 1  # no worker before it: the submission could fork
+        await asyncio.gather(*(runtime._submit(pool, os.getpid) for _ in range(4)))
+        while not runtime.all_started(pool):  # a busy pool starts its second worker
+            await asyncio.gather(*(runtime._submit(pool, os.getpid) for _ in range(4)))
+        before = len(hops)
+        rest = await asyncio.gather(*(runtime._submit(pool, os.getpid) for _ in range(6)))
+        assert len(hops) == before
+        return [first, *rest]
+
+    try:
+        pids = asyncio.run(go())
+    finally:
+        pool.shutdown()
+    assert os.getpid() not in pids

@@ -211,3 +211,24 @@ def test_a_warm_run_reads_each_entry_once(tmp_path, scenario, monkeypatch):
     _, report = run_cli(tmp_path, sub, "--cache", cache)
     assert item(report, "O25")["status"] == "pass"
     assert sorted(reads.values()) == [1, 1, 1]
+
+
+def test_a_first_run_looks_each_url_up_once(tmp_path, scenario, monkeypatch):
+    """An empty cache is asked once per URL (for the validators); the miss is remembered, so
+    the response is not looked up again — and is judged and stored as usual."""
+    from collections import Counter
+
+    sub = site(tmp_path, scenario)
+    cache = tmp_path / "cache"
+    reads: Counter[str] = Counter()
+    real_read = cache_mod.HttpCache.read
+
+    def counted(self, url):
+        reads[url] += 1
+        return real_read(self, url)
+
+    monkeypatch.setattr(cache_mod.HttpCache, "read", counted)
+    _, report = run_cli(tmp_path, sub, "--cache", str(cache))
+    assert item(report, "O25")["status"] == "pass"
+    assert sorted(reads.values()) == [1, 1, 1]
+    assert len([p for p in cache.rglob("*") if p.is_file()]) == 3  # every document stored
